@@ -1,0 +1,1 @@
+"""Models of awards; filled in by its issue."""

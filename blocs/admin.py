@@ -1,0 +1,160 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .forms import NFCModelForm
+from .models import (
+    AuditLog,
+    Bloc,
+    BlocYear,
+    Employment,
+    Membership,
+    Person,
+    TransferRequest,
+    Unit,
+    User,
+)
+
+
+class ProvinceAdmin(admin.ModelAdmin):
+    """Admins and interior staff manage the province's data here; both see everything,
+    so the querysets need no narrowing beyond what ``blocs.access`` gives them."""
+
+    form = NFCModelForm
+
+    def _allowed(self, request) -> bool:
+        return request.user.is_admin or request.user.is_interior
+
+    def has_module_permission(self, request) -> bool:
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(Unit)
+class UnitAdmin(ProvinceAdmin):
+    list_display = ["name", "short_name", "code", "kind", "parent", "active_to"]
+    list_filter = ["kind", "has_legal_personality", "has_party_organisation", ("active_to", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "short_name", "code", "search_text"]
+    autocomplete_fields = ["parent", "successors"]
+    list_select_related = ["parent"]
+
+
+@admin.register(Bloc)
+class BlocAdmin(ProvinceAdmin):
+    list_display = ["name", "kind", "level", "active_from", "active_to"]
+    list_filter = ["kind", "level"]
+    search_fields = ["name", "search_text"]
+
+
+@admin.register(BlocYear)
+class BlocYearAdmin(ProvinceAdmin):
+    list_display = ["bloc", "year", "confirmed_at"]
+    list_filter = ["year", "bloc__level"]
+    search_fields = ["bloc__name"]
+    autocomplete_fields = ["bloc"]
+    inlines = [MembershipInline]
+    list_select_related = ["bloc"]
+    readonly_fields = ["confirmed_at", "confirmed_by"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ProvinceAdmin):
+    list_display = ["unit", "bloc_year", "role", "lead_source"]
+    list_filter = ["role", "lead_source", "bloc_year__year", "bloc_year__bloc"]
+    search_fields = ["unit__name", "bloc_year__bloc__name"]
+    autocomplete_fields = ["unit", "bloc_year"]
+    list_select_related = ["unit", "bloc_year__bloc"]
+
+
+class EmploymentInline(admin.TabularInline):
+    model = Employment
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(Person)
+class PersonAdmin(ProvinceAdmin):
+    list_display = ["full_name", "gender", "birth_year", "position", "unit"]
+    list_filter = ["gender", "unit__kind"]
+    search_fields = ["full_name", "search_text"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+    inlines = [EmploymentInline]
+
+
+@admin.register(TransferRequest)
+class TransferRequestAdmin(ProvinceAdmin):
+    list_display = ["person", "from_unit", "to_unit", "effective_on", "status"]
+    list_filter = ["status"]
+    search_fields = ["person__full_name", "person__search_text"]
+    autocomplete_fields = ["person", "from_unit", "to_unit"]
+    list_select_related = ["person", "from_unit", "to_unit"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Interior staff see accounts; only admins create or change them."""
+
+    list_display = ["username", "first_name", "last_name", "role", "unit", "is_active"]
+    list_filter = ["role", "is_active", "is_superuser"]
+    search_fields = ["username", "first_name", "last_name", "email", "unit__name"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        ("TĐKT", {"fields": ["role", "unit"]}),
+    ]
+    add_fieldsets = [
+        *DjangoUserAdmin.add_fieldsets,
+        ("TĐKT", {"fields": ["role", "unit"]}),
+    ]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_admin or request.user.is_interior
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_admin or request.user.is_interior
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_admin
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_admin
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_admin
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(ProvinceAdmin):
+    """The audit trail is read-only for everyone."""
+
+    list_display = ["at", "actor", "action", "object_repr", "from_state", "to_state"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_repr", "action", "actor__username"]
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

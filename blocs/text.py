@@ -1,0 +1,18 @@
+"""Vietnamese text helpers: NFC on the way in, a folded form for searching."""
+
+import unicodedata
+
+# đ/Đ are letters of their own, not d with a combining mark: NFD leaves them alone.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def nfc(value: str) -> str:
+    """Return *value* in Unicode NFC with surrounding white space removed."""
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def fold(value: str) -> str:
+    """Lower-case *value* without diacritics: "Nguyễn Văn Á" -> "nguyen van a"."""
+    decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())

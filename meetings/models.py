@@ -1,0 +1,1 @@
+"""Models of meetings; filled in by its issue."""

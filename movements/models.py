@@ -1,0 +1,1 @@
+"""Models of movements; filled in by its issue."""
