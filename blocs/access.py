@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import Bloc, BlocYear, MemberRole, Membership, Person, TransferRequest, Unit
+from .models import Bloc, BlocYear, Job, MemberRole, Membership, Person, TransferRequest, Unit
 
 if TYPE_CHECKING:
     from .models import User
@@ -194,6 +194,20 @@ def get_transfer_for_user(user: User, pk: int, *, decide: bool = False) -> Trans
     if decide and not can_decide_transfer(user):
         raise PermissionDenied
     return transfer
+
+
+# --- Background jobs ---------------------------------------------------------------------
+
+
+def visible_jobs(user: User) -> QuerySet[Job]:
+    """A job's file holds what its author could see: only the author (or an admin) gets it."""
+    if user.is_admin:
+        return Job.objects.all()
+    return Job.objects.filter(created_by=user)
+
+
+def get_job_for_user(user: User, pk: int) -> Job:
+    return _get_or_404(visible_jobs(user), pk)
 
 
 def _get_or_404(queryset: QuerySet, pk: int):

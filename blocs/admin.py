@@ -7,6 +7,7 @@ from .models import (
     Bloc,
     BlocYear,
     Employment,
+    Job,
     Membership,
     Person,
     TransferRequest,
@@ -157,4 +158,21 @@ class AuditLogAdmin(ProvinceAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Job)
+class JobAdmin(ProvinceAdmin):
+    """Background jobs are inspected here; they are started and retried from the app."""
+
+    list_display = ["pk", "kind", "status", "created_by", "created_at", "finished_at", "attempts"]
+    list_filter = ["status", "kind"]
+    search_fields = ["kind", "created_by__username", "error"]
+    list_select_related = ["created_by"]
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

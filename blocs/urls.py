@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import blocs, people, units
+from .views import blocs, jobs, people, units
 
 app_name = "blocs"
 
@@ -24,6 +24,11 @@ urlpatterns = [
     path("ca-nhan/<int:pk>/", people.person_detail, name="person_detail"),
     path("ca-nhan/<int:pk>/sua/", people.person_update, name="person_update"),
     path("ca-nhan/<int:pk>/chuyen-don-vi/", people.transfer_create, name="transfer_create"),
+    path("don-vi/xuat-excel/", jobs.units_export, name="units_export"),
+    path("ca-nhan/xuat-excel/", jobs.people_export, name="people_export"),
+    path("cong-viec/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("cong-viec/<int:pk>/tai-ve/", jobs.job_download, name="job_download"),
+    path("cong-viec/<int:pk>/chay-lai/", jobs.job_retry, name="job_retry"),
     path("chuyen-don-vi/", people.transfer_list, name="transfer_list"),
     path("chuyen-don-vi/<int:pk>/xu-ly/", people.transfer_decide, name="transfer_decide"),
 ]
