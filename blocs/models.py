@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .text import fold
@@ -114,7 +115,7 @@ class Unit(models.Model):
 
     @property
     def is_dissolved(self) -> bool:
-        return self.active_to is not None and self.active_to < datetime.date.today()
+        return self.active_to is not None and self.active_to < timezone.localdate()
 
     def can_receive_awards(self, on: datetime.date) -> bool:
         """A dissolved unit cannot receive new awards (ND 152 Điều 4; TT 15/2025)."""

@@ -48,7 +48,8 @@ def unit_dissolve(
     successors' ``predecessors`` (see selectors.unit_lineage_ids).
     """
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    successors = list(successors)
+    # Read the successors again under lock: the caller's copies may be stale.
+    successors = list(Unit.objects.select_for_update().filter(pk__in=[s.pk for s in successors]))
     if unit.active_to is not None:
         raise ValidationError(_("Đơn vị đã giải thể ngày %(d)s.") % {"d": unit.active_to.strftime("%d/%m/%Y")})
     if unit.active_from and on < unit.active_from:
@@ -124,6 +125,8 @@ def membership_add(
 ) -> Membership:
     """Add *unit* to *bloc* for *year* with *role*."""
     bloc_year = _locked_bloc_year(bloc, year)
+    # The stored unit, locked: a dissolution committed meanwhile must be seen by clean().
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
     membership = Membership(
         bloc_year=bloc_year,
         unit=unit,
@@ -197,6 +200,7 @@ def membership_set_role(
 @transaction.atomic
 def membership_remove(*, actor: User, membership: Membership) -> None:
     bloc_year = BlocYear.objects.select_for_update().get(pk=membership.bloc_year_id)
+    membership = Membership.objects.select_related("unit").get(pk=membership.pk)
     if membership.role == MemberRole.LEAD and bloc_year.is_confirmed:
         raise ValidationError(
             _("Không thể rút trưởng khối khỏi năm đã xác nhận; hãy chọn trưởng khối khác trước.")

@@ -24,6 +24,8 @@ from tests.conftest import make_person, make_unit, make_user, need_service
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parent.parent
+# A queue of this run's own, so that another test run on the same Redis cannot take its tasks.
+QUEUE = f"tdkt-test-{os.getpid()}"
 
 
 def _redis_answers() -> bool:
@@ -58,11 +60,11 @@ def worker(transactional_db):
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=info",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--queues", QUEUE],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    saved = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    saved = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
+    celery_app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=QUEUE)
     try:
         yield process
     finally:
