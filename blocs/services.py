@@ -24,6 +24,7 @@ from .models import (
     Unit,
     User,
 )
+from .text import nfc_fields
 
 # --- Units -------------------------------------------------------------------------------
 
@@ -32,6 +33,7 @@ from .models import (
 def unit_save(*, actor: User, unit: Unit) -> Unit:
     """Create or update a unit after validating it."""
     created = unit.pk is None
+    nfc_fields(unit)
     unit.full_clean()
     unit.save()
     audit_record(actor=actor, action="blocs.unit.created" if created else "blocs.unit.updated", obj=unit)
@@ -89,6 +91,14 @@ def unit_dissolve(
 @transaction.atomic
 def bloc_save(*, actor: User, bloc: Bloc) -> Bloc:
     created = bloc.pk is None
+    if not created and bloc.active_to:
+        later = BlocYear.objects.filter(bloc=bloc, year__gt=bloc.active_to.year, memberships__isnull=False)
+        if later.exists():
+            raise ValidationError(
+                {"active_to": _("Khối còn thành viên trong năm %(y)s, sau ngày giải thể.")
+                 % {"y": later.order_by("year").first().year}}
+            )
+    nfc_fields(bloc)
     bloc.full_clean()
     bloc.save()
     audit_record(actor=actor, action="blocs.bloc.created" if created else "blocs.bloc.updated", obj=bloc)
@@ -263,6 +273,8 @@ def bloc_copy_previous_year(*, actor: User, bloc: Bloc, year: int) -> CopyResult
 def bloc_year_confirm(*, actor: User, bloc: Bloc, year: int) -> BlocYear:
     """Confirm a bloc's roster for *year*: from now on it has exactly one lead."""
     bloc_year = _locked_bloc_year(bloc, year)
+    if bloc_year.is_confirmed:
+        raise ValidationError(_("Danh sách năm %(y)s đã được xác nhận.") % {"y": year})
     leads = bloc_year.memberships.filter(role=MemberRole.LEAD).count()
     if leads != 1:
         raise ValidationError(
@@ -287,6 +299,7 @@ def person_save(*, actor: User, person: Person) -> Person:
         old_unit_id = Person.objects.values_list("unit_id", flat=True).get(pk=person.pk)
         if old_unit_id != person.unit_id:
             raise ValidationError(_("Chuyển đơn vị phải qua đề nghị chuyển đơn vị."))
+    nfc_fields(person)
     person.full_clean()
     person.save()
     if created:

@@ -16,3 +16,14 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+def nfc_fields(instance) -> None:
+    """Normalise every text field of a model *instance* to NFC (for callers other than forms)."""
+    from django.db import models
+
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, nfc(value))

@@ -464,3 +464,21 @@ def test_demoting_a_lead_to_member_clears_the_lead_source_but_a_deputy_keeps_it(
     deputy.refresh_from_db()
     assert (lead.role, lead.lead_source) == (MemberRole.MEMBER, "")
     assert (deputy.role, deputy.lead_source) == (MemberRole.DEPUTY, LeadSource.VOTED)
+
+
+def test_a_confirmed_list_cannot_be_confirmed_again(org):
+    services.bloc_year_confirm(actor=org.noivu, bloc=org.noi_chinh, year=org.year)
+    with pytest.raises(ValidationError) as error:
+        services.bloc_year_confirm(actor=org.noivu, bloc=org.noi_chinh, year=org.year)
+    assert error.value.messages == [f"Danh sách năm {org.year} đã được xác nhận."]
+
+
+def test_a_bloc_cannot_end_before_a_year_in_which_it_still_has_members(org):
+    bloc = org.noi_chinh
+    bloc.refresh_from_db()
+    bloc.active_to = datetime.date(org.year - 1, 12, 31)
+    with pytest.raises(ValidationError) as error:
+        services.bloc_save(actor=org.noivu, bloc=bloc)
+    assert error.value.message_dict["active_to"] == [
+        f"Khối còn thành viên trong năm {org.year}, sau ngày giải thể."
+    ]

@@ -399,3 +399,19 @@ def test_dissolution_does_not_touch_the_bloc_rows_of_earlier_years(org):
 
     row = org.toa.memberships.get()
     assert (row.bloc_year.bloc, row.bloc_year.year, row.role) == (org.noi_chinh, org.year, MemberRole.MEMBER)
+
+
+def test_services_store_text_in_nfc_whoever_calls_them(org):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Phường Đoàn Kết")
+    unit = make_unit("phuong-doan-ket", decomposed)
+    unit.refresh_from_db()
+    assert unit.name == unicodedata.normalize("NFC", "Phường Đoàn Kết")
+    assert unit.name != decomposed
+
+
+def test_an_account_shows_its_name_in_vietnamese_order(org):
+    org.noivu.last_name, org.noivu.first_name = "Lê Thị Thanh", "Huyền"
+    assert org.noivu.get_full_name() == "Lê Thị Thanh Huyền"
+    assert str(org.noivu) == "Lê Thị Thanh Huyền"
