@@ -101,9 +101,10 @@ def visible_blocs(user: User, year: int | None = None) -> QuerySet[Bloc]:
         return Bloc.objects.all()
     if not user.unit_id:
         return Bloc.objects.none()
-    return Bloc.objects.filter(
-        years__year=_year(year), years__memberships__unit_id=user.unit_id
-    ).distinct()
+    # A subquery, not a join: a join on memberships here would leak into annotations made
+    # on top of this queryset (a bloc's member count would count only this unit).
+    member_of = Membership.objects.filter(unit_id=user.unit_id, bloc_year__year=_year(year))
+    return Bloc.objects.filter(pk__in=member_of.values("bloc_year__bloc_id"))
 
 
 def managed_blocs(user: User, year: int | None = None) -> QuerySet[Bloc]:

@@ -256,6 +256,16 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} — {self.get_role_display()} ({self.bloc_year})"
 
+    @property
+    def role_label(self) -> str:
+        """"Trưởng khối" in a khối, "Cụm trưởng" in a cụm (needs bloc_year.bloc loaded)."""
+        in_cluster = self.bloc_year.bloc.kind == BlocKind.CLUSTER
+        labels = {
+            MemberRole.LEAD: _("Cụm trưởng") if in_cluster else _("Trưởng khối"),
+            MemberRole.DEPUTY: _("Cụm phó") if in_cluster else _("Phó khối"),
+        }
+        return labels.get(self.role, self.get_role_display())
+
     def clean(self) -> None:
         if not (self.bloc_year_id and self.unit_id):
             return

@@ -87,7 +87,7 @@ def bloc_list(*, user: User, year: int, q: str = "", level: str = "") -> QuerySe
 def bloc_roster(*, bloc: Bloc, year: int) -> list[Membership]:
     role_order = {MemberRole.LEAD: 0, MemberRole.DEPUTY: 1, MemberRole.MEMBER: 2}
     memberships = Membership.objects.filter(bloc_year__bloc=bloc, bloc_year__year=year).select_related(
-        "unit"
+        "unit", "bloc_year__bloc"
     ).annotate(people_count=Count("unit__people"))
     return sorted(memberships, key=lambda m: (role_order[m.role], m.unit.name))
 
@@ -95,8 +95,9 @@ def bloc_roster(*, bloc: Bloc, year: int) -> list[Membership]:
 def bloc_lead_history(*, bloc: Bloc) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(bloc_year__bloc=bloc, role__in=[MemberRole.LEAD, MemberRole.DEPUTY])
-        .select_related("unit", "bloc_year")
-        .order_by("-bloc_year__year", "role")
+        .select_related("unit", "bloc_year__bloc")
+        # "truong" sorts after "pho": descending puts the lead first within a year.
+        .order_by("-bloc_year__year", "-role")
     )
 
 

@@ -225,3 +225,12 @@ def test_a_unit_officer_cannot_decide_a_transfer_of_its_own_person(org):
     assert access.get_transfer_for_user(receiving, transfer.pk) == transfer
     with pytest.raises(Http404):
         access.get_transfer_for_user(org.truongkhoi, transfer.pk)
+
+
+@pytest.mark.parametrize("persona", ["noivu", "truongkhoi", "donvi"])
+def test_the_bloc_list_counts_every_member_whoever_looks(org, login, persona):
+    from django.urls import reverse
+
+    response = login(getattr(org, persona)).get(reverse("blocs:bloc_list"))
+    blocs = {bloc.name: bloc.member_count for bloc in response.context["page"]}
+    assert blocs["Khối Thi đua Nội chính"] == 3
