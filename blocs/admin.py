@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from .admin_site import is_province_admin
 from .forms import NFCModelForm
 from .models import (
     AuditLog,
@@ -23,7 +24,7 @@ class ProvinceAdmin(admin.ModelAdmin):
     form = NFCModelForm
 
     def _allowed(self, request) -> bool:
-        return request.user.is_admin or request.user.is_interior
+        return is_province_admin(request.user)
 
     def has_module_permission(self, request) -> bool:
         return self._allowed(request)
@@ -127,19 +128,19 @@ class UserAdmin(DjangoUserAdmin):
     ]
 
     def has_module_permission(self, request) -> bool:
-        return request.user.is_admin or request.user.is_interior
+        return is_province_admin(request.user)
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_admin or request.user.is_interior
+        return is_province_admin(request.user)
 
     def has_add_permission(self, request) -> bool:
-        return request.user.is_admin
+        return is_province_admin(request.user) and request.user.is_admin
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.is_admin
+        return is_province_admin(request.user) and request.user.is_admin
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return request.user.is_admin
+        return is_province_admin(request.user) and request.user.is_admin
 
 
 @admin.register(AuditLog)
