@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from . import access
 from .admin_site import is_province_admin
 from .forms import NFCModelForm
 from .models import (
@@ -23,8 +24,17 @@ class ProvinceAdmin(admin.ModelAdmin):
 
     form = NFCModelForm
 
+    # Which scoping function of blocs.access narrows this model's rows, if any.
+    scope = None
+
     def _allowed(self, request) -> bool:
         return is_province_admin(request.user)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.scope is not None:
+            queryset = queryset.filter(pk__in=self.scope(request.user).values("pk"))
+        return queryset
 
     def has_module_permission(self, request) -> bool:
         return self._allowed(request)
@@ -50,6 +60,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(ProvinceAdmin):
+    scope = staticmethod(access.visible_units)
     list_display = ["name", "short_name", "code", "kind", "parent", "active_to"]
     list_filter = ["kind", "has_legal_personality", "has_party_organisation", ("active_to", admin.EmptyFieldListFilter)]
     search_fields = ["name", "short_name", "code", "search_text"]
@@ -59,6 +70,7 @@ class UnitAdmin(ProvinceAdmin):
 
 @admin.register(Bloc)
 class BlocAdmin(ProvinceAdmin):
+    scope = staticmethod(access.visible_blocs)
     list_display = ["name", "kind", "level", "active_from", "active_to"]
     list_filter = ["kind", "level"]
     search_fields = ["name", "search_text"]
@@ -92,12 +104,22 @@ class EmploymentInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(ProvinceAdmin):
+    scope = staticmethod(access.visible_people)
     list_display = ["full_name", "gender", "birth_year", "position", "unit"]
     list_filter = ["gender", "unit__kind"]
     search_fields = ["full_name", "search_text"]
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
     inlines = [EmploymentInline]
+
+
+@admin.register(Employment)
+class EmploymentAdmin(ProvinceAdmin):
+    list_display = ["person", "unit", "position", "start", "end"]
+    list_filter = [("end", admin.EmptyFieldListFilter)]
+    search_fields = ["person__full_name", "person__search_text", "unit__name"]
+    autocomplete_fields = ["person", "unit"]
+    list_select_related = ["person", "unit"]
 
 
 @admin.register(TransferRequest)

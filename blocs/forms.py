@@ -98,11 +98,12 @@ class MembershipAddForm(NFCModelForm):
         model = Membership
         fields = ["unit", "role", "lead_source", "source_note"]
 
-    def __init__(self, *args, bloc: Bloc, year: int, **kwargs):
+    def __init__(self, *args, bloc: Bloc, year: int, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         present = Membership.objects.filter(bloc_year__bloc=bloc, bloc_year__year=year)
         self.fields["unit"].queryset = (
-            Unit.objects.exclude(pk__in=present.values("unit_id"))
+            access.visible_units(user, year)
+            .exclude(pk__in=present.values("unit_id"))
             .exclude(active_to__year__lt=year)
             .order_by("name")
         )

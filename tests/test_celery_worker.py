@@ -43,6 +43,13 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def _forget_broker_connections() -> None:
+    """Drop the producer pool: eager tasks of earlier tests opened it on the old broker URL.
+    Celery does the same in a forked child (``_after_fork``), which is what we need here."""
+    celery_app.pool.force_close_all()
+    celery_app._after_fork()
+
+
 @pytest.fixture
 def worker(transactional_db):
     need_service(
@@ -65,11 +72,12 @@ def worker(transactional_db):
     )
     saved = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
     celery_app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=QUEUE)
+    _forget_broker_connections()
     try:
         yield process
     finally:
         celery_app.conf.update(saved)
-        celery_app.pool.force_close_all()
+        _forget_broker_connections()
         process.terminate()
         try:
             process.wait(timeout=20)

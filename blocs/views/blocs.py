@@ -34,7 +34,7 @@ def _year_url(bloc: Bloc, year: int) -> str:
 def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
     year = selected_year(request)
     bloc, bloc_year = access.get_bloc_year_for_user(request.user, pk, year)
-    add_form = MembershipAddForm(bloc=bloc, year=year) if access.can_edit_bloc_roster(request.user) else None
+    add_form = MembershipAddForm(bloc=bloc, year=year, user=request.user) if access.can_edit_bloc_roster(request.user) else None
     return _bloc_page(request, bloc, bloc_year, year, add_form)
 
 
@@ -77,7 +77,7 @@ def _bloc_form(request: HttpRequest, bloc: Bloc) -> HttpResponse:
 @require_POST
 def membership_add(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     bloc, _bloc_year = access.get_bloc_year_for_user(request.user, pk, year, write=True)
-    form = MembershipAddForm(request.POST, bloc=bloc, year=year)
+    form = MembershipAddForm(request.POST, bloc=bloc, year=year, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
         added = run_service(

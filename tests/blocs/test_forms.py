@@ -178,7 +178,7 @@ def test_bloc_form_refuses_a_name_already_in_use(org):
 def membership_form(org, bloc=None, year=None, **data) -> MembershipAddForm:
     values = {"unit": "", "role": MemberRole.MEMBER, "lead_source": "", "source_note": ""}
     values.update(data)
-    return MembershipAddForm(data=values, bloc=bloc or org.dang, year=year or org.year)
+    return MembershipAddForm(data=values, bloc=bloc or org.dang, year=year or org.year, user=org.noivu)
 
 
 def test_membership_form_requires_a_unit_and_keeps_the_note(org):
@@ -375,7 +375,7 @@ def test_dissolve_form_offers_neither_the_unit_itself_nor_a_dissolved_unit_as_su
 
 
 def test_select_boxes_speak_vietnamese_too(org):
-    html = PersonForm(user=org.noivu).as_div() + MembershipAddForm(bloc=org.dang, year=org.year).as_div()
+    html = PersonForm(user=org.noivu).as_div() + MembershipAddForm(bloc=org.dang, year=org.year, user=org.noivu).as_div()
 
     assert "Select an option" not in html
 
