@@ -1,1 +1,250 @@
-"""Models of awards; filled in by its issue."""
+"""The award pipeline: the catalogue of titles and forms, what movements plan to award, and
+yearly registrations (register → propose → decide → record; later issues add the rest).
+
+``awards`` may import ``movements`` and ``blocs``, never the reverse.
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from blocs.models import Bloc, Person, Unit, User, year_field
+from movements.models import Movement
+
+
+class TitleKind(models.TextChoices):
+    TITLE = "danh_hieu", _("Danh hiệu thi đua")
+    FORM = "hinh_thuc", _("Hình thức khen thưởng")
+
+
+class Beneficiary(models.TextChoices):
+    INDIVIDUAL = "ca_nhan", _("Cá nhân")
+    COLLECTIVE = "tap_the", _("Tập thể")
+    HOUSEHOLD = "ho_gia_dinh", _("Hộ gia đình")
+
+
+class AwardLevel(models.TextChoices):
+    BASE = "co_so", _("Cơ sở")
+    PROVINCE = "tinh", _("Cấp tỉnh")
+    GOVERNMENT = "chinh_phu", _("Chính phủ, Thủ tướng")
+    STATE = "nha_nuoc", _("Nhà nước")
+
+
+class Title(models.Model):
+    """An emulation title or a form of commendation from the 2022 Law (Điều 6, 9, 20)."""
+
+    code = models.CharField(_("mã"), max_length=20, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    kind = models.CharField(_("loại"), max_length=10, choices=TitleKind.choices)
+    beneficiary = models.CharField(_("đối tượng"), max_length=12, choices=Beneficiary.choices)
+    level = models.CharField(_("cấp"), max_length=10, choices=AwardLevel.choices)
+    authority = models.CharField(_("thẩm quyền quyết định"), max_length=200)
+    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    coefficient = models.DecimalField(
+        _("hệ số × lương cơ sở"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+
+    class Meta:
+        verbose_name = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
+        ordering = ["kind", "position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MovementAward(models.Model):
+    """An award a movement plans to give: which title or form, how many, budget, criteria."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="planned_awards")
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu/hình thức"), on_delete=models.PROTECT, related_name="+")
+    quantity = models.PositiveIntegerField(_("số lượng dự kiến"), null=True, blank=True)
+    budget = models.PositiveBigIntegerField(_("kinh phí dự kiến (đồng)"), null=True, blank=True)
+    criteria = models.TextField(_("tiêu chuẩn"), blank=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng dự kiến của phong trào")
+        verbose_name_plural = _("khen thưởng dự kiến của phong trào")
+        ordering = ["movement", "title__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movement", "title"],
+                name="movement_award_title_once",
+                violation_error_message=_("Phong trào đã có danh hiệu/hình thức này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.movement}: {self.title}"
+
+
+class RegistrationRound(models.Model):
+    """Interior staff open the registrations of a year, with a deadline."""
+
+    year = year_field(verbose_name=_("năm"), unique=True)
+    opens_on = models.DateField(_("mở từ ngày"))
+    deadline = models.DateField(_("hạn nộp"))
+    movement = models.ForeignKey(
+        Movement,
+        verbose_name=_("phong trào"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registration_rounds",
+    )
+    note = models.TextField(_("hướng dẫn"), blank=True)
+    opened_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("đợt đăng ký thi đua")
+        verbose_name_plural = _("đợt đăng ký thi đua")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("opens_on")),
+                name="registration_round_deadline_after_opening",
+                violation_error_message=_("Hạn nộp phải sau ngày mở đăng ký."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Đăng ký thi đua năm %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("awards:round_detail", args=[self.year])
+
+
+class RegistrationStatus(models.TextChoices):
+    DRAFT = "nhap", _("Đang soạn")
+    SUBMITTED = "da_gui", _("Đã gửi trưởng khối")
+    RETURNED = "tra_lai", _("Bị trả lại")
+    ACCEPTED = "da_nhan", _("Đã tiếp nhận")
+
+
+class Registration(models.Model):
+    """A unit's registration for a year: titles it aims for, its people's, its pledge."""
+
+    round = models.ForeignKey(RegistrationRound, on_delete=models.PROTECT, related_name="registrations")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="registrations")
+    bloc = models.ForeignKey(
+        Bloc,
+        verbose_name=_("khối tiếp nhận"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        help_text=_("Khối cấp tỉnh của đơn vị trong năm; để trống thì nộp thẳng Sở Nội vụ."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=RegistrationStatus.choices, default=RegistrationStatus.DRAFT
+    )
+    pledge_text = models.TextField(_("nội dung đăng ký, chỉ tiêu phấn đấu"), blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    is_late = models.BooleanField(_("nộp muộn"), default=False)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    return_comment = models.TextField(_("lý do trả lại"), blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("đăng ký thi đua")
+        verbose_name_plural = _("đăng ký thi đua")
+        ordering = ["round", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "unit"],
+                name="registration_one_per_unit_year",
+                violation_error_message=_("Đơn vị đã có bản đăng ký thi đua năm này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Đăng ký thi đua %(unit)s năm %(year)s") % {"unit": self.unit, "year": self.round.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("awards:registration_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED)
+
+
+class RegistrationEntry(models.Model):
+    """One title or form registered: for the unit itself (no person) or for one person."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="entries")
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu/hình thức"), on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name=_("cá nhân"), on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"
+    )
+
+    class Meta:
+        verbose_name = _("nội dung đăng ký")
+        verbose_name_plural = _("nội dung đăng ký")
+        ordering = ["registration", "title__position", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "title", "person"],
+                name="registration_entry_unique",
+                violation_error_message=_("Nội dung này đã có trong bản đăng ký."),
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "title"],
+                condition=Q(person__isnull=True),
+                name="registration_entry_collective_once",
+                violation_error_message=_("Tập thể đã đăng ký danh hiệu/hình thức này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.person or self.registration.unit}"
+
+
+class BlocRegistrationStatus(models.TextChoices):
+    DRAFT = "nhap", _("Đang tổng hợp")
+    SUBMITTED = "da_gui", _("Đã gửi Sở Nội vụ")
+    ACKNOWLEDGED = "da_nhan", _("Sở Nội vụ đã tiếp nhận")
+
+
+class BlocRegistration(models.Model):
+    """The bloc lead's consolidated registration (bảng tổng hợp đăng ký) sent to Sở Nội vụ."""
+
+    round = models.ForeignKey(RegistrationRound, on_delete=models.PROTECT, related_name="bloc_registrations")
+    bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="bloc_registrations")
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=BlocRegistrationStatus.choices, default=BlocRegistrationStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    is_late = models.BooleanField(_("nộp muộn"), default=False)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    comment = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("bảng tổng hợp đăng ký của khối")
+        verbose_name_plural = _("bảng tổng hợp đăng ký của khối")
+        ordering = ["round", "bloc__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "bloc"],
+                name="bloc_registration_one_per_round",
+                violation_error_message=_("Khối đã có bảng tổng hợp đăng ký năm này."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Tổng hợp đăng ký %(bloc)s năm %(year)s") % {"bloc": self.bloc, "year": self.round.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("awards:bloc_registration_detail", args=[self.pk])

@@ -86,7 +86,7 @@ def can_edit_unit(user: User, unit: Unit) -> bool:
 
 
 def get_unit_for_user(user: User, pk: int, *, write: bool = False, year: int | None = None) -> Unit:
-    unit = _get_or_404(visible_units(user, year), pk)
+    unit = get_or_404(visible_units(user, year), pk)
     if write and not can_edit_unit(user, unit):
         raise PermissionDenied
     return unit
@@ -124,7 +124,7 @@ def can_edit_bloc_roster(user: User) -> bool:
 
 
 def get_bloc_for_user(user: User, pk: int, *, write: bool = False, year: int | None = None) -> Bloc:
-    bloc = _get_or_404(visible_blocs(user, year), pk)
+    bloc = get_or_404(visible_blocs(user, year), pk)
     if write and not can_edit_bloc_roster(user):
         raise PermissionDenied
     return bloc
@@ -139,7 +139,7 @@ def get_bloc_year_for_user(
 
 def get_membership_for_user(user: User, pk: int) -> Membership:
     """Memberships are changed only by interior staff and admins."""
-    membership = _get_or_404(
+    membership = get_or_404(
         Membership.objects.select_related("bloc_year__bloc", "unit"), pk
     )
     get_bloc_for_user(user, membership.bloc_year.bloc_id, write=True, year=membership.bloc_year.year)
@@ -166,7 +166,7 @@ def can_edit_person(user: User, person: Person) -> bool:
 def get_person_for_user(
     user: User, pk: int, *, write: bool = False, year: int | None = None
 ) -> Person:
-    person = _get_or_404(visible_people(user, year).select_related("unit"), pk)
+    person = get_or_404(visible_people(user, year).select_related("unit"), pk)
     if write and not can_edit_person(user, person):
         raise PermissionDenied
     return person
@@ -189,7 +189,7 @@ def can_decide_transfer(user: User) -> bool:
 
 
 def get_transfer_for_user(user: User, pk: int, *, decide: bool = False) -> TransferRequest:
-    transfer = _get_or_404(
+    transfer = get_or_404(
         visible_transfer_requests(user).select_related("person", "from_unit", "to_unit"), pk
     )
     if decide and not can_decide_transfer(user):
@@ -208,10 +208,11 @@ def visible_jobs(user: User) -> QuerySet[Job]:
 
 
 def get_job_for_user(user: User, pk: int) -> Job:
-    return _get_or_404(visible_jobs(user), pk)
+    return get_or_404(visible_jobs(user), pk)
 
 
-def _get_or_404(queryset: QuerySet, pk: int):
+def get_or_404(queryset: QuerySet, pk: int):
+    """The row with *pk* in *queryset*, or 404 (the other apps' access modules use it too)."""
     try:
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:

@@ -13,4 +13,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
     path("", include("blocs.urls")),
+    path("", include("movements.urls")),
+    path("", include("awards.urls")),
 ]

@@ -12,10 +12,8 @@ is not DONE must leave the data exactly as it was.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
-from types import SimpleNamespace
+import importlib
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -39,41 +37,29 @@ from blocs.models import (
 )
 from blocs.text import fold
 from tests.conftest import PERSONAS, make_unit, make_user
+from tests.permission_kit import (  # noqa: F401  (the vocabulary of the table)
+    ANON,
+    DONE,
+    EVERYONE,
+    FORBIDDEN,
+    HIDDEN,
+    LOGIN,
+    NOBODY,
+    OK,
+    POST_ONLY,
+    PROVINCE_STAFF,
+    WRONG_METHOD,
+    Case,
+    answers,
+    bloc_year,
+    get,
+    missing,
+    no_args,
+    pk,
+    post,
+)
 
-ANON = "anonymous"
-LOGIN, DONE = "login redirect", "redirect after the action"
-OK, FORBIDDEN, HIDDEN, WRONG_METHOD = 200, 403, 404, 405
 ADMIN_PREFIX = "quan-tri/"
-
-
-def answers(admin, noivu, truongkhoi, donvi, hoidong, *, anonymous=LOGIN) -> dict:
-    return dict(zip([ANON, *PERSONAS], [anonymous, admin, noivu, truongkhoi, donvi, hoidong], strict=True))
-
-
-EVERYONE = answers(OK, OK, OK, OK, OK)
-PROVINCE_STAFF = answers(OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)
-POST_ONLY = answers(*[WRONG_METHOD] * 5)
-NOBODY = answers(*[HIDDEN] * 5)
-
-
-@dataclass(frozen=True)
-class Case:
-    what: str
-    kwargs: Callable[[SimpleNamespace], dict]
-    expect: dict
-    method: str = "GET"
-
-
-get, post = Case, partial(Case, method="POST")
-no_args, missing = (lambda w: {}), (lambda w: {"pk": 999_999})
-
-
-def pk(attr: str) -> Callable[[SimpleNamespace], dict]:
-    return lambda w: {"pk": getattr(w, attr).pk}
-
-
-def bloc_year(attr: str) -> Callable[[SimpleNamespace], dict]:
-    return lambda w: {"pk": getattr(w, attr).pk, "year": w.year}
 
 
 # In the world below: Bộ CHQS (truongkhoi) leads Khối Nội chính, whose members are Công an
@@ -217,6 +203,20 @@ TABLE: dict[str, list[Case]] = {
 }
 
 
+def _area_modules() -> list:
+    """Each area's own table: tests/<app>/permission_table*.py, with TABLE and extend_world."""
+    root = Path(__file__).parent
+    names = sorted(f"tests.{p.parent.name}.{p.stem}" for p in root.glob("*/permission_table*.py"))
+    return [importlib.import_module(name) for name in names]
+
+
+AREAS = _area_modules()
+for _area in AREAS:
+    _overlap = set(TABLE) & set(_area.TABLE)
+    assert not _overlap, f"{_area.__name__} repeats rows of another table: {_overlap}"
+    TABLE.update(_area.TABLE)
+
+
 def project_patterns(patterns=None, prefix="", namespace="") -> dict[str, str]:
     """``{name: route}`` of every pattern outside the admin; the admin is one entry."""
     found: dict[str, str] = {}
@@ -261,6 +261,8 @@ def world(org, settings, tmp_path):
     w.job_donvi_done.save()
     w.job_donvi_failed = jobs.job_start(actor=w.donvi, kind="people_export", params=params)
     Job.objects.filter(pk=w.job_donvi_failed.pk).update(status=JobStatus.FAILED, error="hỏng")
+    for area in AREAS:
+        area.extend_world(w)
     return w
 
 
@@ -275,6 +277,7 @@ def data_state() -> dict:
         "transfers": list(TransferRequest.objects.values_list("pk", "status").order_by("pk")),
         "jobs": list(Job.objects.values_list("pk", "status").order_by("pk")),
         "audit_rows": AuditLog.objects.count(),
+        **{area.__name__: area.state() for area in AREAS if hasattr(area, "state")},
     }
 
 

@@ -1,0 +1,5 @@
+"""URLs of the awards app."""
+
+app_name = "awards"
+
+urlpatterns: list = []
