@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 
-from blocs.access import get_or_404, can_manage_bloc
+from blocs.access import can_manage_bloc, get_or_404
 from blocs.models import Membership
 
-from .models import Activity, Budget, Document, ImplementationPlan, Movement, Pledge, PlanTask
+from .models import Activity, Budget, Document, ImplementationPlan, Movement, PlanTask, Pledge
 
 if TYPE_CHECKING:
     from django.db.models import Model
