@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -29,6 +30,35 @@ PASSWORD = "tdkt-demo"
 NAMES_NOTICE = "Họ tên các cá nhân và chủ tài khoản trong dữ liệu minh họa đều là hư cấu."
 
 Role3 = tuple[str, str, str]  # (role, lead source, source note)
+
+
+# Apps higher up (movements, awards) add their part of the demo with @register_loader: blocs
+# cannot import them. Each loader takes the DemoResult, counts what it creates in
+# result.created, and must be idempotent like the rest.
+_LOADERS: list[tuple[int, Callable[[DemoResult], None]]] = []
+CREATED_LABELS = {
+    "units": "đơn vị",
+    "dissolved": "đơn vị giải thể",
+    "blocs": "khối/cụm",
+    "memberships": "lượt thành viên",
+    "confirmed": "năm được xác nhận",
+    "people": "cá nhân",
+    "accounts": "tài khoản",
+}
+
+
+def register_loader(*, order: int, labels: dict[str, str]) -> Callable:
+    """Register ``loader(result)`` to run after the organisation, in *order*; *labels* name
+    the counters it adds to ``result.created`` in the command's summary."""
+
+    def decorator(loader: Callable[[DemoResult], None]) -> Callable[[DemoResult], None]:
+        if loader not in [f for _o, f in _LOADERS]:
+            _LOADERS.append((order, loader))
+            _LOADERS.sort(key=lambda item: item[0])
+        CREATED_LABELS.update(labels)
+        return loader
+
+    return decorator
 
 
 @dataclass
@@ -49,6 +79,8 @@ def demo_load(*, year: int | None = None) -> DemoResult:
         _dissolve_units(units, result)
         _load_people(units, result)
         result.accounts = _load_accounts(units, result)
+        for _order, loader in _LOADERS:
+            loader(result)
     return result
 
 

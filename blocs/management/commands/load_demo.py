@@ -4,17 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from blocs.demo import NAMES_NOTICE, PASSWORD, account_scope, demo_load
-
-CREATED_LABELS = {
-    "units": "đơn vị",
-    "dissolved": "đơn vị giải thể",
-    "blocs": "khối/cụm",
-    "memberships": "lượt thành viên",
-    "confirmed": "năm được xác nhận",
-    "people": "cá nhân",
-    "accounts": "tài khoản",
-}
+from blocs.demo import CREATED_LABELS, NAMES_NOTICE, PASSWORD, account_scope, demo_load
 
 
 class Command(BaseCommand):
@@ -42,7 +32,7 @@ class Command(BaseCommand):
             result = demo_load()
         except ValidationError as error:
             raise CommandError("Không nạp được dữ liệu minh họa: " + "; ".join(error.messages)) from error
-        created = [f"{n} {CREATED_LABELS[key]}" for key, n in result.created.items() if n]
+        created = [f"{n} {CREATED_LABELS.get(key, key)}" for key, n in result.created.items() if n]
         self.stdout.write(
             self.style.SUCCESS(f"Đã nạp dữ liệu minh họa tỉnh Lai Châu (năm {result.year}).")
         )

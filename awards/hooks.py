@@ -1,0 +1,1 @@
+"""Panels (dashboard, bloc and movement pages) and demo data of the awards app, registered at start-up."""

@@ -1,0 +1,1 @@
+"""Forms of the movements app, one module per area."""

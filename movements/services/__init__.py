@@ -1,0 +1,1 @@
+"""Business actions of the movements app, one module per area."""
