@@ -21,6 +21,17 @@ from .text import fold
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
+def ordered_period(start: str, end: str, *, name: str, message: str) -> models.CheckConstraint:
+    """A period whose end, when both ends are known, is not before its start."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
 def year_field(**kwargs) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)], **kwargs
@@ -80,12 +91,11 @@ class Unit(models.Model):
         verbose_name_plural = _("đơn vị")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(active_to__isnull=True)
-                | Q(active_from__isnull=True)
-                | Q(active_to__gte=models.F("active_from")),
+            ordered_period(
+                "active_from",
+                "active_to",
                 name="unit_active_period_ordered",
-                violation_error_message=_("Ngày giải thể phải sau ngày bắt đầu hoạt động."),
+                message=_("Ngày giải thể phải sau ngày bắt đầu hoạt động."),
             ),
         ]
 
@@ -153,12 +163,11 @@ class Bloc(models.Model):
         verbose_name_plural = _("khối/cụm thi đua")
         ordering = ["level", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(active_to__isnull=True)
-                | Q(active_from__isnull=True)
-                | Q(active_to__gte=models.F("active_from")),
+            ordered_period(
+                "active_from",
+                "active_to",
                 name="bloc_active_period_ordered",
-                violation_error_message=_("Ngày giải thể phải sau ngày thành lập."),
+                message=_("Ngày giải thể phải sau ngày thành lập."),
             ),
         ]
 
@@ -375,10 +384,11 @@ class Employment(models.Model):
                 condition=Q(end__isnull=True),
                 name="employment_one_open_per_person",
             ),
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+            ordered_period(
+                "start",
+                "end",
                 name="employment_period_ordered",
-                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+                message=_("Ngày kết thúc phải sau ngày bắt đầu."),
             ),
         ]
 
