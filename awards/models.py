@@ -4,12 +4,14 @@ yearly registrations (register → propose → decide → record; later issues a
 ``awards`` may import ``movements`` and ``blocs``, never the reverse.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blocs.models import Bloc, Person, Unit, User, year_field
@@ -24,6 +26,8 @@ class TitleKind(models.TextChoices):
 class Beneficiary(models.TextChoices):
     INDIVIDUAL = "ca_nhan", _("Cá nhân")
     COLLECTIVE = "tap_the", _("Tập thể")
+    # Forms of commendation (Giấy khen, Bằng khen, Huân chương) go to people and collectives.
+    BOTH = "ca_nhan_tap_the", _("Cá nhân, tập thể")
     HOUSEHOLD = "ho_gia_dinh", _("Hộ gia đình")
 
 
@@ -39,10 +43,14 @@ class Title(models.Model):
 
     code = models.CharField(_("mã"), max_length=20, unique=True)
     name = models.CharField(_("tên"), max_length=200)
+    short_name = models.CharField(
+        _("tên viết tắt"), max_length=30, blank=True, help_text=_("Dùng làm tiêu đề cột, ví dụ LĐTT.")
+    )
     kind = models.CharField(_("loại"), max_length=10, choices=TitleKind.choices)
-    beneficiary = models.CharField(_("đối tượng"), max_length=12, choices=Beneficiary.choices)
+    beneficiary = models.CharField(_("đối tượng"), max_length=16, choices=Beneficiary.choices)
     level = models.CharField(_("cấp"), max_length=10, choices=AwardLevel.choices)
     authority = models.CharField(_("thẩm quyền quyết định"), max_length=200)
+    criteria = models.TextField(_("tiêu chuẩn chủ yếu"), blank=True)
     legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
     coefficient = models.DecimalField(
         _("hệ số × lương cơ sở"),
@@ -50,6 +58,21 @@ class Title(models.Model):
         decimal_places=2,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
+    )
+    individual_coefficient = models.DecimalField(
+        _("hệ số khi tặng cá nhân"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Chỉ ghi khi khác hệ số chung (hình thức tặng cả cá nhân và tập thể)."),
+    )
+    note = models.CharField(
+        _("ghi chú về nguồn"),
+        max_length=300,
+        blank=True,
+        help_text=_("Điều gì chưa được xác nhận từ văn bản gốc, hoặc là thực tiễn của tỉnh."),
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
@@ -61,6 +84,18 @@ class Title(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def for_collective(self) -> bool:
+        return self.beneficiary in (Beneficiary.COLLECTIVE, Beneficiary.BOTH)
+
+    @property
+    def for_individual(self) -> bool:
+        return self.beneficiary in (Beneficiary.INDIVIDUAL, Beneficiary.BOTH)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class MovementAward(models.Model):
@@ -93,7 +128,13 @@ class RegistrationRound(models.Model):
 
     year = year_field(verbose_name=_("năm"), unique=True)
     opens_on = models.DateField(_("mở từ ngày"))
-    deadline = models.DateField(_("hạn nộp"))
+    deadline = models.DateField(_("hạn đơn vị nộp"))
+    bloc_deadline = models.DateField(
+        _("hạn khối gửi bảng tổng hợp"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu cùng hạn với đơn vị."),
+    )
     movement = models.ForeignKey(
         Movement,
         verbose_name=_("phong trào"),
@@ -103,7 +144,7 @@ class RegistrationRound(models.Model):
         related_name="registration_rounds",
     )
     note = models.TextField(_("hướng dẫn"), blank=True)
-    opened_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    opened_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         verbose_name = _("đợt đăng ký thi đua")
@@ -115,6 +156,11 @@ class RegistrationRound(models.Model):
                 name="registration_round_deadline_after_opening",
                 violation_error_message=_("Hạn nộp phải sau ngày mở đăng ký."),
             ),
+            models.CheckConstraint(
+                condition=Q(bloc_deadline__isnull=True) | Q(bloc_deadline__gte=models.F("deadline")),
+                name="registration_round_bloc_deadline_after_deadline",
+                violation_error_message=_("Hạn khối gửi bảng tổng hợp phải sau hạn đơn vị nộp."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -123,10 +169,19 @@ class RegistrationRound(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("awards:round_detail", args=[self.year])
 
+    @property
+    def consolidation_deadline(self) -> datetime.date:
+        return self.bloc_deadline or self.deadline
+
+    def is_late(self, moment: datetime.datetime, *, consolidated: bool = False) -> bool:
+        """Whether *moment* falls after the deadline, on the calendar of Asia/Ho_Chi_Minh."""
+        deadline = self.consolidation_deadline if consolidated else self.deadline
+        return timezone.localtime(moment).date() > deadline
+
 
 class RegistrationStatus(models.TextChoices):
     DRAFT = "nhap", _("Đang soạn")
-    SUBMITTED = "da_gui", _("Đã gửi trưởng khối")
+    SUBMITTED = "da_gui", _("Đã gửi, chờ xem xét")
     RETURNED = "tra_lai", _("Bị trả lại")
     ACCEPTED = "da_nhan", _("Đã tiếp nhận")
 
@@ -150,11 +205,16 @@ class Registration(models.Model):
     )
     pledge_text = models.TextField(_("nội dung đăng ký, chỉ tiêu phấn đấu"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Lateness is judged on the first submission: a registration returned for corrections
+    # and sent again after the deadline was still filed in time.
+    first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
     is_late = models.BooleanField(_("nộp muộn"), default=False)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     return_comment = models.TextField(_("lý do trả lại"), blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("đăng ký thi đua")
@@ -165,6 +225,14 @@ class Registration(models.Model):
                 fields=["round", "unit"],
                 name="registration_one_per_unit_year",
                 violation_error_message=_("Đơn vị đã có bản đăng ký thi đua năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["nhap", "tra_lai"]) | Q(submitted_at__isnull=False),
+                name="registration_sent_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="tra_lai") | ~Q(return_comment=""),
+                name="registration_returned_has_comment",
             ),
         ]
 
@@ -230,6 +298,12 @@ class BlocRegistration(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     comment = models.TextField(_("ghi chú"), blank=True)
+    missing_units = models.ManyToManyField(
+        Unit,
+        verbose_name=_("đơn vị chưa có đăng ký được tiếp nhận khi gửi"),
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("bảng tổng hợp đăng ký của khối")
@@ -240,6 +314,14 @@ class BlocRegistration(models.Model):
                 fields=["round", "bloc"],
                 name="bloc_registration_one_per_round",
                 violation_error_message=_("Khối đã có bảng tổng hợp đăng ký năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="nhap") | Q(submitted_at__isnull=False),
+                name="bloc_registration_sent_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="da_nhan") | Q(acknowledged_at__isnull=False),
+                name="bloc_registration_acknowledged_has_time",
             ),
         ]
 

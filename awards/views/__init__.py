@@ -1,0 +1,2 @@
+"""Views of the awards app: thin, each fetching through ``awards.access``, validating a form
+and calling one service."""
