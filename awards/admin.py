@@ -3,7 +3,7 @@ inspected here and changed only through the app's screens (their states have rul
 
 from django.contrib import admin
 
-from blocs.admin import ProvinceAdmin
+from blocs.admin import ProvinceAdmin, ProvinceInlineMixin
 from blocs.audit import audit_record
 
 from . import services
@@ -66,9 +66,10 @@ class RegistrationRoundAdmin(ReadOnlyAdmin):
     list_select_related = ["movement"]
 
 
-class EntryInline(admin.TabularInline):
+class EntryInline(ProvinceInlineMixin, admin.TabularInline):
+    """Shown on the registration's page; read-only like its parent (``ReadOnlyAdmin``)."""
+
     model = RegistrationEntry
-    extra = 0
     can_delete = False
     readonly_fields = ["title", "person"]
 
@@ -98,3 +99,6 @@ class BlocRegistrationAdmin(ReadOnlyAdmin):
     list_display = ["bloc", "round", "status", "is_late", "submitted_at", "acknowledged_at"]
     list_filter = ["round__year", "status"]
     list_select_related = ["bloc", "round"]
+
+# Each area of the pipeline keeps its own admin module.
+from . import admin_facts, admin_history, admin_proposals  # noqa: E402, F401

@@ -1,3 +1,16 @@
-"""Panels (dashboard, bloc and movement pages) and demo data of the awards app, registered at start-up."""
+"""Panels (dashboard, bloc, movement, unit and person pages) and demo data of the awards app,
+registered at start-up."""
 
-from . import demo, exports, panels  # noqa: F401
+from . import (  # noqa: F401
+    demo,
+    demo_eligibility,
+    demo_facts,
+    demo_history,
+    demo_proposals,
+    exports,
+    panels,
+    panels_eligibility,
+    panels_facts,
+    panels_history,
+    panels_proposals,
+)

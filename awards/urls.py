@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import urls_eligibility, urls_facts, urls_history, urls_proposals
 from .views import catalogue, consolidation, registrations, rounds
 
 app_name = "awards"
@@ -51,3 +52,7 @@ urlpatterns = [
         name="bloc_registration_export",
     ),
 ]
+
+# Each area of the pipeline keeps its own URL module.
+for _area in (urls_facts, urls_eligibility, urls_proposals, urls_history):
+    urlpatterns += _area.urlpatterns

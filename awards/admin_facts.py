@@ -1,0 +1,1 @@
+"""Admin of the awards app: facts (imported by awards/admin.py)."""

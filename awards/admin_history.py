@@ -1,0 +1,1 @@
+"""Admin of the awards app: history (imported by awards/admin.py)."""

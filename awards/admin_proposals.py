@@ -1,0 +1,1 @@
+"""Admin of the awards app: proposals (imported by awards/admin.py)."""

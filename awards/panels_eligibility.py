@@ -1,0 +1,1 @@
+"""Panels of the awards app: eligibility (registered through blocs.panels.register)."""

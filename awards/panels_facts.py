@@ -1,0 +1,1 @@
+"""Panels of the awards app: facts (registered through blocs.panels.register)."""

@@ -1,0 +1,1 @@
+"""Panels of the awards app: history (registered through blocs.panels.register)."""

@@ -1,0 +1,1 @@
+"""Panels of the awards app: proposals (registered through blocs.panels.register)."""
