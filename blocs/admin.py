@@ -52,9 +52,38 @@ class ProvinceAdmin(admin.ModelAdmin):
         return self._allowed(request)
 
 
-class MembershipInline(admin.TabularInline):
-    model = Membership
+class ProvinceInlineMixin:
+    """Inline rows follow their parent's admin (``ProvinceAdmin`` and its ``scope``): seen
+    when the parent row is seen, edited when it may be changed, or added on its add page.
+    Without this, inlines fall back to Django's model permissions, which interior staff do
+    not hold, so the rows vanish from the parent's page."""
+
     extra = 0
+
+    def _parent_admin(self):
+        return self.admin_site.get_model_admin(self.parent_model)
+
+    def _may_edit(self, request, obj) -> bool:
+        parent = self._parent_admin()
+        if obj is None:
+            return parent.has_add_permission(request)
+        return parent.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._parent_admin().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._may_edit(request, obj)
+
+
+class MembershipInline(ProvinceInlineMixin, admin.TabularInline):
+    model = Membership
     autocomplete_fields = ["unit"]
 
 
@@ -96,9 +125,8 @@ class MembershipAdmin(ProvinceAdmin):
     list_select_related = ["unit", "bloc_year__bloc"]
 
 
-class EmploymentInline(admin.TabularInline):
+class EmploymentInline(ProvinceInlineMixin, admin.TabularInline):
     model = Employment
-    extra = 0
     autocomplete_fields = ["unit"]
 
 

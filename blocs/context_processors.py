@@ -5,6 +5,18 @@ from django.http import HttpRequest
 
 from . import access
 
+# Which navbar group a page belongs to, by its URL namespace (the dashboard has none).
+SECTIONS = {"blocs": "organisation", "movements": "movements", "awards": "awards"}
+
+
+def _section(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.url_name == "dashboard" and not match.namespace:
+        return "dashboard"
+    return SECTIONS.get(match.namespace, "")
+
 
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
@@ -17,5 +29,6 @@ def navigation(request: HttpRequest) -> dict:
             "is_bloc_lead": access.is_bloc_lead(user),
             "admin_site": user.is_admin or user.is_interior,
             "role_label": user.get_role_display() if not user.is_superuser else "Quản trị hệ thống",
+            "section": _section(request),
         }
     }

@@ -84,7 +84,9 @@ class Unit(models.Model):
         blank=True,
         related_name="predecessors",
     )
-    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_text = models.CharField(
+        _("chuỗi tìm kiếm"), max_length=400, editable=False, db_index=True, default=""
+    )
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -156,7 +158,9 @@ class Bloc(models.Model):
         default=1,
         help_text=_("Thường là 1; một số khối đông thành viên được có 2 phó."),
     )
-    search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
+    search_text = models.CharField(
+        _("chuỗi tìm kiếm"), max_length=300, editable=False, db_index=True, default=""
+    )
 
     class Meta:
         verbose_name = _("khối/cụm thi đua")
@@ -189,11 +193,18 @@ class Bloc(models.Model):
 class BlocYear(models.Model):
     """A bloc's roster for one year; once confirmed it must keep exactly one lead."""
 
-    bloc = models.ForeignKey(Bloc, on_delete=models.CASCADE, related_name="years")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name=_("khối, cụm"), on_delete=models.CASCADE, related_name="years"
+    )
     year = year_field(verbose_name=_("năm"))
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
-        "User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "User",
+        verbose_name=_("người xác nhận"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -227,7 +238,12 @@ class LeadSource(models.TextChoices):
 class Membership(models.Model):
     """A unit's place in a bloc for one year."""
 
-    bloc_year = models.ForeignKey(BlocYear, on_delete=models.CASCADE, related_name="memberships")
+    bloc_year = models.ForeignKey(
+        BlocYear,
+        verbose_name=_("năm hoạt động của khối"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="memberships"
     )
@@ -347,7 +363,9 @@ class Person(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị hiện tại"), on_delete=models.PROTECT, related_name="people"
     )
-    search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    search_text = models.CharField(
+        _("chuỗi tìm kiếm"), max_length=200, editable=False, db_index=True, default=""
+    )
 
     class Meta:
         verbose_name = _("cá nhân")
@@ -368,7 +386,9 @@ class Person(models.Model):
 class Employment(models.Model):
     """One stretch of a person's work in a unit; the open one matches ``Person.unit``."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="employments")
+    person = models.ForeignKey(
+        Person, verbose_name=_("cá nhân"), on_delete=models.CASCADE, related_name="employments"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     position = models.CharField(_("chức vụ"), max_length=160, blank=True)
     start = models.DateField(_("từ ngày"), null=True, blank=True)
@@ -405,8 +425,12 @@ class TransferStatus(models.TextChoices):
 class TransferRequest(models.Model):
     """A unit officer's request to move a person to another unit, decided by interior staff."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="transfer_requests")
-    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name=_("cá nhân"), on_delete=models.CASCADE, related_name="transfer_requests"
+    )
+    from_unit = models.ForeignKey(
+        Unit, verbose_name=_("từ đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
     to_unit = models.ForeignKey(
         Unit, verbose_name=_("chuyển đến đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
@@ -414,14 +438,21 @@ class TransferRequest(models.Model):
     new_position = models.CharField(_("chức vụ mới"), max_length=160, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
     status = models.CharField(
-        max_length=10, choices=TransferStatus.choices, default=TransferStatus.PENDING
+        _("trạng thái"), max_length=10, choices=TransferStatus.choices, default=TransferStatus.PENDING
     )
-    requested_by = models.ForeignKey("User", on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(
+        "User", verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        "User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "User",
+        verbose_name=_("người xử lý"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
     decision_note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 
     class Meta:
@@ -508,15 +539,17 @@ class User(AbstractUser):
 class AuditLog(models.Model):
     """Who did what, when, from which state to which; written in the action's transaction."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    action = models.CharField(max_length=80, db_index=True)
-    object_type = models.CharField(max_length=80)
-    object_id = models.CharField(max_length=40)
-    object_repr = models.CharField(max_length=255)
-    from_state = models.CharField(max_length=40, blank=True)
-    to_state = models.CharField(max_length=40, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User, verbose_name=_("người thực hiện"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("thao tác"), max_length=80, db_index=True)
+    object_type = models.CharField(_("loại đối tượng"), max_length=80)
+    object_id = models.CharField(_("mã đối tượng"), max_length=40)
+    object_repr = models.CharField(_("đối tượng"), max_length=255)
+    from_state = models.CharField(_("trạng thái trước"), max_length=40, blank=True)
+    to_state = models.CharField(_("trạng thái sau"), max_length=40, blank=True)
+    data = models.JSONField(_("dữ liệu"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("nhật ký thao tác")
@@ -540,17 +573,21 @@ class Job(models.Model):
     user who started it. Each kind is handled by a function registered in ``blocs.jobs``."""
 
     kind = models.CharField(_("loại"), max_length=40)
-    params = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    progress_done = models.PositiveIntegerField(default=0)
-    progress_total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="jobs")
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    params = models.JSONField(_("tham số"), default=dict, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField(_("đã xử lý"), default=0)
+    progress_total = models.PositiveIntegerField(_("tổng số"), default=0)
+    file = models.FileField(_("tệp kết quả"), upload_to="jobs/%Y/%m/", blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    created_by = models.ForeignKey(
+        User, verbose_name=_("người tạo"), on_delete=models.CASCADE, related_name="jobs"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("công việc nền")

@@ -7,6 +7,7 @@
   written by interior staff and by the officer of the unit leading the bloc that year.
 - A plan task is marked done by the officer of the unit responsible for it (any member's
   when none is named), the bloc lead, or interior staff.
+- Rows of a pledge or budget (a criterion, a budget line…) follow their parent.
 Outside one's sight the answer is 404; visible but not writable, 403.
 """
 
@@ -17,15 +18,28 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 
-from blocs.access import can_manage_bloc, get_or_404
+from blocs.access import can_manage_bloc, get_bloc_for_user, get_or_404
 from blocs.models import Membership
 
-from .models import Activity, Budget, Document, ImplementationPlan, Movement, PlanTask, Pledge
+from .models import (
+    Activity,
+    Budget,
+    BudgetContribution,
+    BudgetLine,
+    Criterion,
+    CriterionGroup,
+    Document,
+    ImplementationPlan,
+    Movement,
+    PlanTask,
+    Pledge,
+    PledgeSignatory,
+)
 
 if TYPE_CHECKING:
     from django.db.models import Model
 
-    from blocs.models import User
+    from blocs.models import Bloc, User
 
 
 def can_write_province_documents(user: User) -> bool:
@@ -133,3 +147,52 @@ def get_task_for_user(user: User, pk: int, *, report: bool = False) -> PlanTask:
     if report and not can_report_task(user, task):
         raise PermissionDenied
     return task
+
+
+def get_bloc_year_for_writing(user: User, pk: int, year: int) -> Bloc:
+    """The bloc, for creating its yearly objects: 404 outside sight, 403 unless the user
+    leads it in *year* or is interior staff."""
+    bloc = get_bloc_for_user(user, pk, year=year)
+    if not can_manage_bloc(user, bloc, year):
+        raise PermissionDenied
+    return bloc
+
+
+# --- Rows of a pledge or budget, through their parent's rule ------------------------------
+
+
+def _get_child(user: User, queryset: QuerySet, pk: int, parent: str, write: bool):
+    """A row of a visible parent (*queryset* is already narrowed to those); 403 on *write*
+    unless the user may write the parent, reached through the dotted path *parent*."""
+    obj = get_or_404(queryset, pk)
+    owner = obj
+    for attr in parent.split("."):
+        owner = getattr(owner, attr)
+    if write and not can_write_bloc_object(user, owner):
+        raise PermissionDenied
+    return obj
+
+
+def get_group_for_user(user: User, pk: int, *, write: bool = False) -> CriterionGroup:
+    groups = CriterionGroup.objects.filter(pledge__in=visible_pledges(user))
+    return _get_child(user, groups.select_related("pledge__bloc"), pk, "pledge", write)
+
+
+def get_criterion_for_user(user: User, pk: int, *, write: bool = False) -> Criterion:
+    criteria = Criterion.objects.filter(group__pledge__in=visible_pledges(user))
+    return _get_child(user, criteria.select_related("group__pledge__bloc"), pk, "group.pledge", write)
+
+
+def get_signatory_for_user(user: User, pk: int, *, write: bool = False) -> PledgeSignatory:
+    rows = PledgeSignatory.objects.filter(pledge__in=visible_pledges(user))
+    return _get_child(user, rows.select_related("pledge__bloc", "unit"), pk, "pledge", write)
+
+
+def get_line_for_user(user: User, pk: int, *, write: bool = False) -> BudgetLine:
+    lines = BudgetLine.objects.filter(budget__in=visible_budgets(user))
+    return _get_child(user, lines.select_related("budget__bloc"), pk, "budget", write)
+
+
+def get_contribution_for_user(user: User, pk: int, *, write: bool = False) -> BudgetContribution:
+    rows = BudgetContribution.objects.filter(budget__in=visible_budgets(user))
+    return _get_child(user, rows.select_related("budget__bloc", "unit"), pk, "budget", write)

@@ -3,14 +3,13 @@ implementation plans with their solutions and tasks."""
 
 from django.contrib import admin
 
-from blocs.admin import ProvinceAdmin
+from blocs.admin import ProvinceAdmin, ProvinceInlineMixin
 
 from .models import Document, DocumentItem, ImplementationPlan, Movement, PlanSolution, PlanTask
 
 
-class DocumentItemInline(admin.TabularInline):
+class DocumentItemInline(ProvinceInlineMixin, admin.TabularInline):
     model = DocumentItem
-    extra = 0
 
 
 @admin.register(Document)
@@ -33,14 +32,12 @@ class MovementAdmin(ProvinceAdmin):
     list_select_related = ["directive"]
 
 
-class PlanSolutionInline(admin.TabularInline):
+class PlanSolutionInline(ProvinceInlineMixin, admin.TabularInline):
     model = PlanSolution
-    extra = 0
 
 
-class PlanTaskInline(admin.TabularInline):
+class PlanTaskInline(ProvinceInlineMixin, admin.TabularInline):
     model = PlanTask
-    extra = 0
     autocomplete_fields = ["responsible"]
     fields = ["position", "text", "quarter", "due_on", "responsible", "status", "report"]
 

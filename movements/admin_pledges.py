@@ -4,8 +4,7 @@ budget's lines are shown read-only (reopening is done in the app, with a reason)
 
 from django.contrib import admin
 
-from blocs.admin import ProvinceAdmin
-from blocs.admin_site import is_province_admin
+from blocs.admin import ProvinceAdmin, ProvinceInlineMixin
 
 from . import access
 from .models import (
@@ -20,28 +19,15 @@ from .models import (
 )
 
 
-class _ProvinceInline(admin.TabularInline):
-    """Inline rows under the same rule as ``ProvinceAdmin``, read-only once the parent's
-    ``locked_by`` field is set (a signed pledge, an approved budget)."""
+class _ProvinceInline(ProvinceInlineMixin, admin.TabularInline):
+    """Inline rows under their parent's rule, read-only once the parent's ``locked_by``
+    field is set (a signed pledge, an approved budget)."""
 
-    extra = 0
     locked_by = ""
 
-    def _allowed(self, request, obj) -> bool:
+    def _may_edit(self, request, obj) -> bool:
         locked = bool(self.locked_by) and obj is not None and getattr(obj, self.locked_by) is not None
-        return is_province_admin(request.user) and not locked
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return is_province_admin(request.user)
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return self._allowed(request, obj)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self._allowed(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return self._allowed(request, obj)
+        return super()._may_edit(request, obj) and not locked
 
 
 class CriterionGroupInline(_ProvinceInline):

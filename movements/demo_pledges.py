@@ -29,6 +29,7 @@ from .models import (
     Pledge,
     PledgeSignatory,
 )
+from .services import budgets as budget_svc
 from .services import pledges as svc
 
 YEAR = 2024
@@ -277,24 +278,24 @@ def _load_plan(bloc: Bloc, result: DemoResult) -> None:
             continue
         activity = Activity(bloc=bloc, year=YEAR, quarter=quarter, planned_on=day, title=title,
                             host=units.get(host), status=status)
-        svc.activity_save(actor=None, activity=activity)
+        budget_svc.activity_save(actor=None, activity=activity)
         result.created["activities"] += 1
 
 
 def _load_budget(bloc: Bloc, result: DemoResult) -> None:
     if Budget.objects.filter(bloc=bloc, year=YEAR).exists():
         return
-    budget = svc.budget_create(actor=None, bloc=bloc, year=YEAR,
+    budget = budget_svc.budget_create(actor=None, bloc=bloc, year=YEAR,
                                note="Dự trù kinh phí hoạt động của Khối năm 2024.")
     for item, quantity, price, source in BUDGET_LINES:
         line = BudgetLine(budget=budget, item=item, quantity=Decimal(quantity), unit_price=price,
                           funding_source=source)
-        svc.budget_line_save(actor=None, line=line)
+        budget_svc.budget_line_save(actor=None, line=line)
     for unit in _members(bloc):
         amount = CONTRIBUTIONS.get(unit.code, MEMBER_SHARE)
-        svc.contribution_save(
+        budget_svc.contribution_save(
             actor=None, contribution=BudgetContribution(budget=budget, unit=unit, amount=amount)
         )
-    svc.budget_approve(actor=None, budget=budget, approved_on=D(2024, 2, 27),
+    budget_svc.budget_approve(actor=None, budget=budget, approved_on=D(2024, 2, 27),
                        approved_at=NOI_CHINH_MEETING)  # [S] adopted at that conference
     result.created["budgets"] += 1

@@ -43,8 +43,10 @@ class Document(models.Model):
     year_to = year_field(verbose_name=_("đến năm"))
     report_deadline = models.DateField(_("hạn báo cáo kết quả"), null=True, blank=True)
     signed_file = models.FileField(_("bản ký (PDF)"), upload_to="documents/%Y/", blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("văn bản chỉ đạo")
@@ -80,7 +82,9 @@ class Document(models.Model):
 class DocumentItem(models.Model):
     """A numbered content item of a document (09/CT-UBND has seven)."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="items")
+    document = models.ForeignKey(
+        Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="items"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     text = models.TextField(_("nội dung"))
 
@@ -133,7 +137,7 @@ class Movement(models.Model):
     )
     blocs = models.ManyToManyField(Bloc, verbose_name=_("khối, cụm tham gia"), blank=True, related_name="movements")
     units = models.ManyToManyField(Unit, verbose_name=_("đơn vị tham gia"), blank=True, related_name="movements")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("phong trào thi đua")
@@ -162,7 +166,9 @@ class Movement(models.Model):
 class ImplementationPlan(models.Model):
     """A bloc's plan implementing a directive (kế hoạch thực hiện Chỉ thị), written by its lead."""
 
-    bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="implementation_plans")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name=_("khối, cụm"), on_delete=models.PROTECT, related_name="implementation_plans"
+    )
     year = year_field(verbose_name=_("năm"))
     directive = models.ForeignKey(
         Document, verbose_name=_("chỉ thị thực hiện"), on_delete=models.PROTECT, related_name="implementation_plans"
@@ -170,7 +176,9 @@ class ImplementationPlan(models.Model):
     title = models.CharField(_("tên kế hoạch"), max_length=300)
     adopted_on = models.DateField(_("thông qua ngày"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        User, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("kế hoạch thực hiện chỉ thị")
@@ -192,7 +200,9 @@ class ImplementationPlan(models.Model):
 
 
 class PlanSolution(models.Model):
-    plan = models.ForeignKey(ImplementationPlan, on_delete=models.CASCADE, related_name="solutions")
+    plan = models.ForeignKey(
+        ImplementationPlan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="solutions"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     text = models.TextField(_("giải pháp"))
 
@@ -216,7 +226,9 @@ class TaskStatus(models.TextChoices):
 class PlanTask(models.Model):
     """A task of the plan, by quarter, for one member unit (or every member when blank)."""
 
-    plan = models.ForeignKey(ImplementationPlan, on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(
+        ImplementationPlan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     text = models.TextField(_("nội dung công việc"))
     quarter = models.PositiveSmallIntegerField(
@@ -234,8 +246,11 @@ class PlanTask(models.Model):
     )
     status = models.CharField(_("trạng thái"), max_length=4, choices=TaskStatus.choices, default=TaskStatus.TODO)
     report = models.TextField(_("báo cáo kết quả"), blank=True)
-    done_at = models.DateTimeField(null=True, blank=True)
-    done_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    done_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        User, verbose_name=_("người báo cáo hoàn thành"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -259,13 +274,17 @@ class Pledge(models.Model):
     Once signed (``signed_on`` set) the criteria are locked: members are scored on them at
     the year-end review."""
 
-    bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="pledges")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name=_("khối, cụm"), on_delete=models.PROTECT, related_name="pledges"
+    )
     year = year_field(verbose_name=_("năm"))
     text = models.TextField(_("nội dung giao ước"), blank=True)
     signed_on = models.DateField(_("ngày ký kết"), null=True, blank=True)
     signing_meeting = models.CharField(_("hội nghị ký kết"), max_length=300, blank=True)
     signed_file = models.FileField(_("bản giao ước đã ký (PDF)"), upload_to="pledges/%Y/", blank=True)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        User, verbose_name=_("người tạo"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("giao ước thi đua")
@@ -291,7 +310,9 @@ class Pledge(models.Model):
 
 
 class CriterionGroup(models.Model):
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="groups")
+    pledge = models.ForeignKey(
+        Pledge, verbose_name=_("giao ước"), on_delete=models.CASCADE, related_name="groups"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     name = models.CharField(_("nhóm tiêu chí"), max_length=300)
 
@@ -316,7 +337,9 @@ class CriterionKind(models.TextChoices):
 class Criterion(models.Model):
     """One line of the scoring table: what is measured and its maximum points."""
 
-    group = models.ForeignKey(CriterionGroup, on_delete=models.CASCADE, related_name="criteria")
+    group = models.ForeignKey(
+        CriterionGroup, verbose_name=_("nhóm tiêu chí"), on_delete=models.CASCADE, related_name="criteria"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     text = models.TextField(_("tiêu chí"))
     max_points = models.DecimalField(
@@ -340,7 +363,9 @@ class Criterion(models.Model):
 class PledgeSignatory(models.Model):
     """Who signed the pledge for a member unit."""
 
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="signatories")
+    pledge = models.ForeignKey(
+        Pledge, verbose_name=_("giao ước"), on_delete=models.CASCADE, related_name="signatories"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     representative = models.CharField(_("người ký"), max_length=120)
     position = models.CharField(_("chức vụ"), max_length=160, blank=True)
@@ -366,7 +391,9 @@ class ActivityStatus(models.TextChoices):
 class Activity(models.Model):
     """An item of the bloc's yearly work plan (kế hoạch công tác)."""
 
-    bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="activities")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name=_("khối, cụm"), on_delete=models.PROTECT, related_name="activities"
+    )
     year = year_field(verbose_name=_("năm"))
     quarter = models.PositiveSmallIntegerField(_("quý"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     title = models.CharField(_("hoạt động"), max_length=300)
@@ -390,7 +417,9 @@ class Activity(models.Model):
 class Budget(models.Model):
     """A bloc's budget estimate for a year (dự trù kinh phí), approved at a bloc meeting."""
 
-    bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="budgets")
+    bloc = models.ForeignKey(
+        Bloc, verbose_name=_("khối, cụm"), on_delete=models.PROTECT, related_name="budgets"
+    )
     year = year_field(verbose_name=_("năm"))
     approved_on = models.DateField(_("thông qua ngày"), null=True, blank=True)
     approved_at = models.CharField(_("thông qua tại"), max_length=300, blank=True)
@@ -416,7 +445,9 @@ class Budget(models.Model):
 
 
 class BudgetLine(models.Model):
-    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="lines")
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("dự trù kinh phí"), on_delete=models.CASCADE, related_name="lines"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     item = models.CharField(_("nội dung chi"), max_length=300)
     quantity = models.DecimalField(_("số lượng"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
@@ -443,7 +474,9 @@ class BudgetLine(models.Model):
 class BudgetContribution(models.Model):
     """What a member unit contributes to the bloc's budget."""
 
-    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="contributions")
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("dự trù kinh phí"), on_delete=models.CASCADE, related_name="contributions"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
 

@@ -1,6 +1,6 @@
 """Reads of the pledge, work plan and budget screens: the criteria table with its totals, the
-budget sheet, the year's list of blocs, the panels; and the scoped lookups of child rows
-(a criterion, a budget line…) through their parent's access rule in ``movements.access``.
+budget sheet, the year's list of blocs, the panels. Scoped lookups of single rows are in
+``movements.access``.
 """
 
 from __future__ import annotations
@@ -8,16 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from blocs import access as blocs_access
 from blocs import selectors as blocs_selectors
-from blocs.access import get_or_404
 from blocs.models import Bloc, Unit, User
 
-from . import access
 from .models import (
     Activity,
     ActivityStatus,
@@ -28,7 +25,6 @@ from .models import (
     CriterionGroup,
     CriterionKind,
     Pledge,
-    PledgeSignatory,
 )
 
 FULL_SCORE = Decimal("100")
@@ -275,50 +271,3 @@ def budget_sheet(budget: Budget) -> BudgetSheet:
         total_lines=sum(line.amount for line in lines),
         total_contributions=sum(c.amount for c in contributions),
     )
-
-
-# --- Child rows, through their parent's access rule --------------------------------------
-
-
-def _child(user: User, queryset: QuerySet, pk: int, parent: str, write: bool):
-    obj = get_or_404(queryset, pk)
-    owner = obj
-    for attr in parent.split("."):
-        owner = getattr(owner, attr)
-    if write and not access.can_write_bloc_object(user, owner):
-        raise PermissionDenied
-    return obj
-
-
-def get_group_for_user(user: User, pk: int, *, write: bool = False) -> CriterionGroup:
-    groups = CriterionGroup.objects.filter(pledge__in=access.visible_pledges(user))
-    return _child(user, groups.select_related("pledge__bloc"), pk, "pledge", write)
-
-
-def get_criterion_for_user(user: User, pk: int, *, write: bool = False) -> Criterion:
-    criteria = Criterion.objects.filter(group__pledge__in=access.visible_pledges(user))
-    return _child(user, criteria.select_related("group__pledge__bloc"), pk, "group.pledge", write)
-
-
-def get_signatory_for_user(user: User, pk: int, *, write: bool = False) -> PledgeSignatory:
-    rows = PledgeSignatory.objects.filter(pledge__in=access.visible_pledges(user))
-    return _child(user, rows.select_related("pledge__bloc", "unit"), pk, "pledge", write)
-
-
-def get_line_for_user(user: User, pk: int, *, write: bool = False) -> BudgetLine:
-    lines = BudgetLine.objects.filter(budget__in=access.visible_budgets(user))
-    return _child(user, lines.select_related("budget__bloc"), pk, "budget", write)
-
-
-def get_contribution_for_user(user: User, pk: int, *, write: bool = False) -> BudgetContribution:
-    rows = BudgetContribution.objects.filter(budget__in=access.visible_budgets(user))
-    return _child(user, rows.select_related("budget__bloc", "unit"), pk, "budget", write)
-
-
-def get_bloc_year_for_writing(user: User, pk: int, year: int) -> Bloc:
-    """The bloc, for creating its yearly objects: 404 outside sight, 403 unless the user
-    leads it in *year* or is interior staff."""
-    bloc = blocs_access.get_bloc_for_user(user, pk, year=year)
-    if not blocs_access.can_manage_bloc(user, bloc, year):
-        raise PermissionDenied
-    return bloc

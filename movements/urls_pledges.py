@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import budgets as b
 from .views import pledges as v
 
 urlpatterns = [
@@ -23,19 +24,19 @@ urlpatterns = [
     path("giao-uoc/<int:pk>/nguoi-ky/them/", v.signatory_add, name="signatory_add"),
     path("giao-uoc/nguoi-ky/<int:pk>/sua/", v.signatory_update, name="signatory_update"),
     path("giao-uoc/nguoi-ky/<int:pk>/xoa/", v.signatory_delete, name="signatory_delete"),
-    path("hoat-dong/khoi/<int:pk>/nam/<int:year>/", v.activity_list, name="activity_list"),
-    path("hoat-dong/khoi/<int:pk>/nam/<int:year>/them/", v.activity_create, name="activity_create"),
-    path("hoat-dong/<int:pk>/sua/", v.activity_update, name="activity_update"),
-    path("hoat-dong/<int:pk>/trang-thai/", v.activity_status, name="activity_status"),
-    path("hoat-dong/<int:pk>/xoa/", v.activity_delete, name="activity_delete"),
-    path("kinh-phi/khoi/<int:pk>/nam/<int:year>/tao-moi/", v.budget_create, name="budget_create"),
-    path("kinh-phi/<int:pk>/", v.budget_detail, name="budget_detail"),
-    path("kinh-phi/<int:pk>/khoan-chi/them/", v.budget_line_add, name="budget_line_add"),
-    path("kinh-phi/khoan-chi/<int:pk>/sua/", v.budget_line_update, name="budget_line_update"),
-    path("kinh-phi/khoan-chi/<int:pk>/xoa/", v.budget_line_delete, name="budget_line_delete"),
-    path("kinh-phi/<int:pk>/dong-gop/them/", v.budget_contribution_add, name="budget_contribution_add"),
-    path("kinh-phi/dong-gop/<int:pk>/sua/", v.budget_contribution_update, name="budget_contribution_update"),
-    path("kinh-phi/dong-gop/<int:pk>/xoa/", v.budget_contribution_delete, name="budget_contribution_delete"),
-    path("kinh-phi/<int:pk>/thong-qua/", v.budget_approve, name="budget_approve"),
-    path("kinh-phi/<int:pk>/mo-lai/", v.budget_reopen, name="budget_reopen"),
+    path("hoat-dong/khoi/<int:pk>/nam/<int:year>/", b.activity_list, name="activity_list"),
+    path("hoat-dong/khoi/<int:pk>/nam/<int:year>/them/", b.activity_create, name="activity_create"),
+    path("hoat-dong/<int:pk>/sua/", b.activity_update, name="activity_update"),
+    path("hoat-dong/<int:pk>/trang-thai/", b.activity_status, name="activity_status"),
+    path("hoat-dong/<int:pk>/xoa/", b.activity_delete, name="activity_delete"),
+    path("kinh-phi/khoi/<int:pk>/nam/<int:year>/tao-moi/", b.budget_create, name="budget_create"),
+    path("kinh-phi/<int:pk>/", b.budget_detail, name="budget_detail"),
+    path("kinh-phi/<int:pk>/khoan-chi/them/", b.budget_line_add, name="budget_line_add"),
+    path("kinh-phi/khoan-chi/<int:pk>/sua/", b.budget_line_update, name="budget_line_update"),
+    path("kinh-phi/khoan-chi/<int:pk>/xoa/", b.budget_line_delete, name="budget_line_delete"),
+    path("kinh-phi/<int:pk>/dong-gop/them/", b.budget_contribution_add, name="budget_contribution_add"),
+    path("kinh-phi/dong-gop/<int:pk>/sua/", b.budget_contribution_update, name="budget_contribution_update"),
+    path("kinh-phi/dong-gop/<int:pk>/xoa/", b.budget_contribution_delete, name="budget_contribution_delete"),
+    path("kinh-phi/<int:pk>/thong-qua/", b.budget_approve, name="budget_approve"),
+    path("kinh-phi/<int:pk>/mo-lai/", b.budget_reopen, name="budget_reopen"),
 ]

@@ -1,9 +1,8 @@
-"""Business actions on a bloc's pledge (with its criteria and signatories), its work plan and
-its budget estimate. Views, the demo loader and tests call these.
+"""Business actions on a bloc's pledge, with its criteria and signatories. Views, the demo
+loader and tests call these; the work plan and budget are in ``budgets``.
 
-Two locks: a signed pledge's text, groups and criteria cannot change (members are scored on
-them at the year-end review), and an approved budget's lines and contributions cannot
-change. Only interior staff (or an admin) reopen either, with a reason kept in the audit.
+A signed pledge's text, groups and criteria cannot change (members are scored on them at the
+year-end review). Only interior staff (or an admin) reopen it, with a reason kept in the audit.
 """
 
 from __future__ import annotations
@@ -13,83 +12,23 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max, Model, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blocs.audit import audit_record
-from blocs.models import Bloc, Membership, Unit, User
+from blocs.models import Bloc, User
 from blocs.services import bloc_year_get_or_create
-from blocs.text import nfc, nfc_fields
 from blocs.uploads import validate_pdf
 
-from ..models import (
-    Activity,
-    ActivityStatus,
-    Budget,
-    BudgetContribution,
-    BudgetLine,
-    Criterion,
-    CriterionGroup,
-    Pledge,
-    PledgeSignatory,
-)
+from ..models import Criterion, CriterionGroup, Pledge, PledgeSignatory
 from ..selectors_pledges import previous_pledge
-
-# --- Shared checks -----------------------------------------------------------------------
-
-
-def _save(obj: Model, exclude: tuple[str, ...] = ()) -> Model:
-    nfc_fields(obj)
-    obj.full_clean(exclude=exclude)
-    obj.save()
-    return obj
-
-
-def _next_position(siblings: QuerySet) -> int:
-    return (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
-
-
-def _move(obj: Model, siblings: QuerySet, old: int) -> None:
-    """Save *obj* at its new position; a sibling already there takes *obj*'s old place."""
-    taken = siblings.exclude(pk=obj.pk).filter(position=obj.position)
-    # Park the sibling at 0 first: (parent, position) is unique at every step.
-    moved = list(taken.values_list("pk", flat=True))
-    taken.update(position=0)
-    _save(obj)
-    siblings.filter(pk__in=moved).update(position=old)
-
-
-def _check_member(bloc: Bloc, year: int, unit: Unit | None, field: str) -> None:
-    if unit is None:
-        return
-    if not Membership.objects.filter(
-        unit=unit, bloc_year__bloc=bloc, bloc_year__year=year
-    ).exists():
-        raise ValidationError(
-            {field: _("%(u)s không phải thành viên của khối năm %(y)s.") % {"u": unit, "y": year}}
-        )
-
-
-def _check_meeting_date(day: datetime.date, year: int, field: str) -> None:
-    """A signing or approving meeting is held late in the year before or during the year."""
-    if day > timezone.localdate():
-        raise ValidationError({field: _("Ngày này chưa tới: hãy ghi ngày đã diễn ra hội nghị.")})
-    if day.year not in (year - 1, year):
-        raise ValidationError(
-            {
-                field: _("Ngày phải trong năm %(y)s hoặc cuối năm %(p)s.")
-                % {"y": year, "p": year - 1}
-            }
-        )
-
-
-def _required(value: str, field: str, message: str) -> str:
-    value = nfc(value or "")
-    if not value:
-        raise ValidationError({field: message})
-    return value
-
+from .common import (
+    check_meeting_date,
+    check_member,
+    next_position,
+    required,
+    save_checked,
+    save_moved,
+)
 
 # --- Pledges -----------------------------------------------------------------------------
 
@@ -116,7 +55,7 @@ def pledge_create(*, actor: User | None, bloc: Bloc, year: int, text: str = "") 
     """Start the bloc's pledge for *year* (one per bloc and year)."""
     bloc_year_get_or_create(bloc=bloc, year=year)  # refuses a year the bloc did not exist
     pledge = Pledge(bloc=bloc, year=year, text=text, created_by=actor)
-    _save(pledge, exclude=SYSTEM_SET)
+    save_checked(pledge, exclude=SYSTEM_SET)
     audit_record(actor=actor, action="movements.pledge.created", obj=pledge, to_state="draft")
     return pledge
 
@@ -125,7 +64,7 @@ def pledge_create(*, actor: User | None, bloc: Bloc, year: int, text: str = "") 
 def pledge_update(*, actor: User, pledge: Pledge, text: str) -> Pledge:
     pledge = _locked_pledge(pledge)
     pledge.text = text
-    _save(pledge, exclude=SYSTEM_SET)
+    save_checked(pledge, exclude=SYSTEM_SET)
     audit_record(actor=actor, action="movements.pledge.updated", obj=pledge)
     return pledge
 
@@ -193,13 +132,13 @@ def pledge_sign(
         raise ValidationError(
             _("Giao ước chưa có tiêu chí nào: hãy lập bảng tiêu chí trước khi ký kết.")
         )
-    meeting = _required(meeting, "signing_meeting", _("Hãy ghi hội nghị ký kết."))
-    _check_meeting_date(signed_on, pledge.year, "signed_on")
+    meeting = required(meeting, "signing_meeting", _("Hãy ghi hội nghị ký kết."))
+    check_meeting_date(signed_on, pledge.year, "signed_on")
     if signed_file is not None:
         validate_pdf(signed_file)
         pledge.signed_file = signed_file
     pledge.signed_on, pledge.signing_meeting = signed_on, meeting
-    _save(pledge, exclude=SYSTEM_SET)
+    save_checked(pledge, exclude=SYSTEM_SET)
     audit_record(
         actor=actor,
         action="movements.pledge.signed",
@@ -233,7 +172,7 @@ def pledge_reopen(*, actor: User, pledge: Pledge, reason: str) -> Pledge:
     """Interior staff reopen a signed pledge so that its criteria can be corrected."""
     if not actor.manages_province:
         raise ValidationError(_("Chỉ cán bộ Sở Nội vụ mới được mở lại giao ước đã ký kết."))
-    reason = _required(reason, "reason", _("Hãy ghi lý do mở lại."))
+    reason = required(reason, "reason", _("Hãy ghi lý do mở lại."))
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if not pledge.is_signed:
         raise ValidationError(_("Giao ước chưa ký kết nên không cần mở lại."))
@@ -260,11 +199,11 @@ def criterion_group_save(*, actor: User | None, group: CriterionGroup) -> Criter
     _locked_pledge(group.pledge)
     siblings = CriterionGroup.objects.filter(pledge_id=group.pledge_id)
     if group.pk is None:
-        group.position = _next_position(siblings)
-        _save(group)
+        group.position = next_position(siblings)
+        save_checked(group)
         action = "movements.criterion_group.created"
     else:
-        _move(group, siblings, siblings.get(pk=group.pk).position)
+        save_moved(group, siblings, siblings.get(pk=group.pk).position)
         action = "movements.criterion_group.updated"
     audit_record(actor=actor, action=action, obj=group, data={"pledge": group.pledge_id})
     return group
@@ -290,11 +229,11 @@ def criterion_save(*, actor: User | None, criterion: Criterion) -> Criterion:
     _locked_pledge(criterion.group.pledge)
     siblings = Criterion.objects.filter(group_id=criterion.group_id)
     if criterion.pk is None:
-        criterion.position = _next_position(siblings)
-        _save(criterion)
+        criterion.position = next_position(siblings)
+        save_checked(criterion)
         action = "movements.criterion.created"
     else:
-        _move(criterion, siblings, siblings.get(pk=criterion.pk).position)
+        save_moved(criterion, siblings, siblings.get(pk=criterion.pk).position)
         action = "movements.criterion.updated"
     audit_record(
         actor=actor,
@@ -329,9 +268,9 @@ def signatory_save(*, actor: User | None, signatory: PledgeSignatory) -> PledgeS
     """Record who signs (or signed) for a member unit. Not locked by signing: names are
     often written down after the conference."""
     pledge = signatory.pledge
-    _check_member(pledge.bloc, pledge.year, signatory.unit if signatory.unit_id else None, "unit")
+    check_member(pledge.bloc, pledge.year, signatory.unit if signatory.unit_id else None, "unit")
     created = signatory.pk is None
-    _save(signatory)
+    save_checked(signatory)
     audit_record(
         actor=actor,
         action="movements.signatory.created" if created else "movements.signatory.updated",
@@ -350,205 +289,3 @@ def signatory_delete(*, actor: User, signatory: PledgeSignatory) -> None:
         data={"pledge": signatory.pledge_id, "unit": signatory.unit_id},
     )
     signatory.delete()
-
-
-# --- Work plan ---------------------------------------------------------------------------
-
-
-def _quarter_of(day: datetime.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-@transaction.atomic
-def activity_save(*, actor: User | None, activity: Activity) -> Activity:
-    """Add or change an activity of the bloc's work plan. The quarter follows the date when
-    left blank; a date in another quarter or year is refused."""
-    day, year = activity.planned_on, activity.year
-    if day is not None and day.year != year:
-        raise ValidationError({"planned_on": _("Ngày tổ chức phải trong năm %(y)s.") % {"y": year}})
-    if activity.quarter is None:
-        if day is None:
-            raise ValidationError({"quarter": _("Hãy chọn quý hoặc ghi ngày tổ chức.")})
-        activity.quarter = _quarter_of(day)
-    elif day is not None and _quarter_of(day) != activity.quarter:
-        raise ValidationError(
-            {
-                "planned_on": _("Ngày %(d)s thuộc quý %(q)s, không phải quý %(x)s.")
-                % {"d": day.strftime("%d/%m/%Y"), "q": _quarter_of(day), "x": activity.quarter}
-            }
-        )
-    _check_member(activity.bloc, year, activity.host if activity.host_id else None, "host")
-    created = activity.pk is None
-    _save(activity)
-    audit_record(
-        actor=actor,
-        action="movements.activity.created" if created else "movements.activity.updated",
-        obj=activity,
-        to_state=activity.status,
-    )
-    return activity
-
-
-@transaction.atomic
-def activity_set_status(*, actor: User, activity: Activity, status: str) -> Activity:
-    if status not in ActivityStatus.values:
-        raise ValidationError(_("Trạng thái không hợp lệ."))
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    old = activity.status
-    if old == status:
-        raise ValidationError(
-            _("Hoạt động đã ở trạng thái “%(s)s”.") % {"s": activity.get_status_display()}
-        )
-    activity.status = status
-    activity.save(update_fields=["status"])
-    audit_record(
-        actor=actor,
-        action="movements.activity.status_changed",
-        obj=activity,
-        from_state=old,
-        to_state=status,
-    )
-    return activity
-
-
-@transaction.atomic
-def activity_delete(*, actor: User, activity: Activity) -> None:
-    audit_record(
-        actor=actor, action="movements.activity.deleted", obj=activity, from_state=activity.status
-    )
-    activity.delete()
-
-
-# --- Budget ------------------------------------------------------------------------------
-
-
-def _locked_budget(budget: Budget) -> Budget:
-    budget = Budget.objects.select_for_update().select_related("bloc").get(pk=budget.pk)
-    if budget.approved_on is not None:
-        raise ValidationError(
-            _(
-                "Dự trù kinh phí đã được thông qua ngày %(d)s: không thể thêm, sửa hoặc xóa "
-                "khoản chi, đóng góp. Nếu cần sửa, đề nghị Sở Nội vụ mở lại."
-            )
-            % {"d": budget.approved_on.strftime("%d/%m/%Y")}
-        )
-    return budget
-
-
-@transaction.atomic
-def budget_create(*, actor: User | None, bloc: Bloc, year: int, note: str = "") -> Budget:
-    bloc_year_get_or_create(bloc=bloc, year=year)
-    budget = _save(Budget(bloc=bloc, year=year, note=note))
-    audit_record(actor=actor, action="movements.budget.created", obj=budget, to_state="draft")
-    return budget
-
-
-@transaction.atomic
-def budget_line_save(*, actor: User | None, line: BudgetLine) -> BudgetLine:
-    """Add a line at the end of the estimate, or change one, while it is not approved."""
-    _locked_budget(line.budget)
-    created = line.pk is None
-    if created:
-        line.position = _next_position(BudgetLine.objects.filter(budget_id=line.budget_id))
-    _save(line)
-    audit_record(
-        actor=actor,
-        action="movements.budget_line.created" if created else "movements.budget_line.updated",
-        obj=line,
-        data={"budget": line.budget_id, "amount": line.amount},
-    )
-    return line
-
-
-@transaction.atomic
-def budget_line_delete(*, actor: User, line: BudgetLine) -> None:
-    _locked_budget(line.budget)
-    audit_record(
-        actor=actor,
-        action="movements.budget_line.deleted",
-        obj=line,
-        data={"budget": line.budget_id, "amount": line.amount},
-    )
-    line.delete()
-
-
-@transaction.atomic
-def contribution_save(
-    *, actor: User | None, contribution: BudgetContribution
-) -> BudgetContribution:
-    """What a member unit puts into the bloc's budget (one row per unit)."""
-    budget = _locked_budget(contribution.budget)
-    unit = contribution.unit if contribution.unit_id else None
-    _check_member(budget.bloc, budget.year, unit, "unit")
-    created = contribution.pk is None
-    _save(contribution)
-    audit_record(
-        actor=actor,
-        action="movements.budget_contribution.created"
-        if created
-        else "movements.budget_contribution.updated",
-        obj=contribution,
-        data={"budget": budget.pk, "unit": contribution.unit_id, "amount": contribution.amount},
-    )
-    return contribution
-
-
-@transaction.atomic
-def contribution_delete(*, actor: User, contribution: BudgetContribution) -> None:
-    _locked_budget(contribution.budget)
-    audit_record(
-        actor=actor,
-        action="movements.budget_contribution.deleted",
-        obj=contribution,
-        data={"budget": contribution.budget_id, "unit": contribution.unit_id},
-    )
-    contribution.delete()
-
-
-@transaction.atomic
-def budget_approve(
-    *, actor: User | None, budget: Budget, approved_on: datetime.date, approved_at: str
-) -> Budget:
-    """Record the bloc meeting that approved the estimate; its lines are then locked."""
-    budget = _locked_budget(budget)
-    if not budget.lines.exists():
-        raise ValidationError(
-            _("Dự trù chưa có khoản chi nào: hãy lập dự trù trước khi thông qua.")
-        )
-    approved_at = _required(approved_at, "approved_at", _("Hãy ghi hội nghị thông qua dự trù."))
-    _check_meeting_date(approved_on, budget.year, "approved_on")
-    budget.approved_on, budget.approved_at = approved_on, approved_at
-    _save(budget)
-    total = sum(line.amount for line in budget.lines.all())
-    audit_record(
-        actor=actor,
-        action="movements.budget.approved",
-        obj=budget,
-        from_state="draft",
-        to_state="approved",
-        data={"approved_on": approved_on.isoformat(), "approved_at": approved_at, "total": total},
-    )
-    return budget
-
-
-@transaction.atomic
-def budget_reopen(*, actor: User, budget: Budget, reason: str) -> Budget:
-    """Interior staff reopen an approved estimate so that its lines can be changed."""
-    if not actor.manages_province:
-        raise ValidationError(_("Chỉ cán bộ Sở Nội vụ mới được mở lại dự trù đã thông qua."))
-    reason = _required(reason, "reason", _("Hãy ghi lý do mở lại."))
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    if budget.approved_on is None:
-        raise ValidationError(_("Dự trù chưa được thông qua nên không cần mở lại."))
-    approved_on = budget.approved_on
-    budget.approved_on = None
-    budget.save(update_fields=["approved_on"])
-    audit_record(
-        actor=actor,
-        action="movements.budget.reopened",
-        obj=budget,
-        from_state="approved",
-        to_state="draft",
-        data={"reason": reason, "approved_on": approved_on.isoformat()},
-    )
-    return budget

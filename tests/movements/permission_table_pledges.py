@@ -23,6 +23,7 @@ from movements.models import (
     Pledge,
     PledgeSignatory,
 )
+from movements.services import budgets as budget_svc
 from movements.services import pledges as svc
 from tests.permission_kit import (
     DONE,
@@ -193,17 +194,17 @@ def _pledge(w, bloc, unit, suffix: str) -> None:
 
 
 def _budget(w, bloc, unit, suffix: str) -> None:
-    budget = svc.budget_create(actor=None, bloc=bloc, year=w.year)
-    line = svc.budget_line_save(
+    budget = budget_svc.budget_create(actor=None, bloc=bloc, year=w.year)
+    line = budget_svc.budget_line_save(
         actor=None,
         line=BudgetLine(budget=budget, item="Hội nghị ký kết", quantity=Decimal("1"), unit_price=5_000_000),
     )
-    contribution = svc.contribution_save(
+    contribution = budget_svc.contribution_save(
         actor=None, contribution=BudgetContribution(budget=budget, unit=unit, amount=5_000_000)
     )
     w.__dict__.update({f"budget_{suffix}": budget, f"budget_line_{suffix}": line,
                        f"budget_contribution_{suffix}": contribution})
-    activity = svc.activity_save(
+    activity = budget_svc.activity_save(
         actor=None, activity=Activity(bloc=bloc, year=w.year, quarter=1, title="Hội nghị", host=unit)
     )
     setattr(w, f"activity_{suffix}", activity)
@@ -216,7 +217,7 @@ def extend_world(w) -> None:
     svc.pledge_sign(actor=None, pledge=w.pledge_far, signed_on=today, meeting="Hội nghị ký kết")
     _budget(w, w.noi_chinh, w.ca, "near")
     _budget(w, w.dang, w.bao, "far")
-    svc.budget_approve(actor=None, budget=w.budget_far, approved_on=today, approved_at="Hội nghị khối")
+    budget_svc.budget_approve(actor=None, budget=w.budget_far, approved_on=today, approved_at="Hội nghị khối")
 
 
 def state() -> dict:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from blocs.models import AuditLog
 from movements.forms.pledges import BudgetLineForm, ContributionForm
 from movements.models import Activity, ActivityStatus, Budget, BudgetContribution, BudgetLine
-from movements.services import pledges as svc
+from movements.services import budgets as svc
 
 REQUIRED = "Trường này là bắt buộc."
 BAD_MONEY = "Nhập số tiền bằng số nguyên đồng, ví dụ 1500000 hoặc 1.500.000."

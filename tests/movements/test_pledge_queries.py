@@ -36,6 +36,7 @@ from movements.models import (
     Pledge,
     PledgeSignatory,
 )
+from movements.services import budgets as budget_svc
 from movements.services import pledges as svc
 
 NEW_BLOC, NEW_UNIT, NEW_CRITERION = "Khối mới", "Đơn vị mới", "Tiêu chí mới"
@@ -47,7 +48,7 @@ def area(org):
     """Khối Nội chính's pledge (one group), budget and nothing else yet."""
     org.pledge = svc.pledge_create(actor=None, bloc=org.noi_chinh, year=org.year)
     org.group = svc.criterion_group_save(actor=None, group=CriterionGroup(pledge=org.pledge, name="Nhóm I"))
-    org.budget = svc.budget_create(actor=None, bloc=org.noi_chinh, year=org.year)
+    org.budget = budget_svc.budget_create(actor=None, bloc=org.noi_chinh, year=org.year)
     return org
 
 
