@@ -148,6 +148,12 @@ class ReturnForm(NFCForm):
         help_text=_("Đơn vị sẽ thấy lý do này và sửa bản đăng ký trước khi gửi lại."),
     )
 
+    def __init__(self, *args, **kwargs):
+        # Shown beside the accept form, whose "comment" box would otherwise have the same id
+        # (and the label "Lý do trả lại" would point at the wrong box).
+        kwargs.setdefault("auto_id", "id_return_%s")
+        super().__init__(*args, **kwargs)
+
 
 class BlocSubmitForm(NFCForm):
     missing_units = forms.ModelMultipleChoiceField(

@@ -12,6 +12,7 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.db import connections
 
 from blocs import services
 from blocs.access import current_year
@@ -114,3 +115,27 @@ def chromium_path() -> str:
     path = shutil.which("chromium") or "/usr/bin/chromium"
     need_service(os.path.exists(path), "Chromium is not installed (apt-get install chromium)")
     return path
+
+
+@pytest.fixture
+def browser_page(chromium_path, monkeypatch):
+    """A fresh page in headless Chromium. Playwright's sync API runs an event loop in this
+    thread, so Django's guard against ORM calls from async code is lifted for the test."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        need_service(False, "Playwright is not installed (pip install -e '.[dev]')")
+    from tests.browser_kit import CHROMIUM_ARGS
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        page.set_default_timeout(15_000)
+        yield page
+        # Queries made by the test while Playwright runs its event loop get a connection of
+        # their own; left open, it stops PostgreSQL from dropping the test database.
+        connections.close_all()
+        browser.close()
