@@ -7,11 +7,13 @@ REQUIRE_SERVICES=1 (set by .ci/run), in which case they fail.
 from __future__ import annotations
 
 import datetime
+import importlib
 import os
 import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connections
 
 from blocs import services
@@ -29,6 +31,32 @@ def need_service(available: bool, reason: str) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+# Rows that data migrations write: a transactional test flushes every table when it ends,
+# these included, so the transactional tests that follow put them back.
+DATA_MIGRATIONS = ("awards.migrations.0004_catalogue", "awards.migrations.0006_rule_sets")
+
+
+def reseed_data_migrations() -> None:
+    from awards.models import RuleSet, Title
+
+    if not Title.objects.exists():
+        importlib.import_module(DATA_MIGRATIONS[0]).seed(django_apps, None)
+    if not RuleSet.objects.exists():
+        importlib.import_module(DATA_MIGRATIONS[1]).seed(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _data_migrations_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        "transactional_db" in request.fixturenames
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        reseed_data_migrations()
+    yield
 
 
 def make_unit(code: str, name: str, kind: str = UnitKind.PROVINCIAL_AGENCY, **extra) -> Unit:

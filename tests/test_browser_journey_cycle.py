@@ -10,13 +10,11 @@ consolidated registration to Sở Nội vụ; last, the lead starts the bloc's 2
 from __future__ import annotations
 
 import datetime
-import importlib
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.utils import timezone
 
 from awards.models import (
@@ -121,9 +119,6 @@ def cycle(transactional_db, org, settings, tmp_path):
     in 2024 and 2025 (Bộ CHQS leads, Công an and Tòa án are members), and its signed 2024
     pledge."""
     settings.MEDIA_ROOT = tmp_path
-    # A transactional test run earlier (another browser journey) flushed every table, the
-    # titles seeded by migration included.
-    importlib.import_module("awards.migrations.0004_catalogue").seed(django_apps, None)
     org.ubnd = make_unit("ubnd-tinh", "UBND tỉnh Lai Châu", UnitKind.OTHER, short_name="UBND tỉnh")
     for year in (2024, 2025):
         blocs_services.membership_add(

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import kombu.pools
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -44,9 +45,11 @@ def _database_url() -> str:
 
 
 def _forget_broker_connections() -> None:
-    """Drop the producer pool: eager tasks of earlier tests opened it on the old broker URL.
-    Celery does the same in a forked child (``_after_fork``), which is what we need here."""
-    celery_app.pool.force_close_all()
+    """Drop the connection and producer pools: eager tasks of earlier tests opened them on the
+    old broker URL. Celery does the same in a forked child (``_after_fork``); kombu's pools
+    are global registries, so they are reset rather than closed (a closed pool stays
+    registered under its URL and refuses the next task, as kombu 5.7 does)."""
+    kombu.pools.reset()
     celery_app._after_fork()
 
 
