@@ -247,6 +247,8 @@ PEOPLE = {
         ("Lưu Thị Mến", F, 1980, "Phó Giám đốc", "2003-07-01"),
         ("Vương Văn Hải", M, 1986, "Trưởng phòng Phổ biến, giáo dục pháp luật", "2010-02-01"),
         ("Thào Thị Sua", F, 1996, "Chuyên viên", "2021-10-01"),
+        # A recent recruit: not yet eligible for LĐTT (the 6-month rule).
+        ("Lò Thị Thu Trang", F, 2001, "Chuyên viên", "2025-09-15"),
     ],
     "thanh-tra": [
         ("Phạm Văn Hòa", M, 1973, "Chánh Thanh tra", "1996-12-01"),
