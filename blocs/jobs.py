@@ -5,11 +5,13 @@ A job kind is a function ``handler(job, progress) -> (filename, bytes)`` registe
 register their own kinds, so this module never imports them. ``job_start`` creates the
 row and enqueues the Celery task after commit; the task claims the row with a conditional
 update, so a duplicate delivery does nothing; a failure keeps the message and can be
-retried.
+retried. The task is acknowledged late: a worker killed mid-job leaves its message to the
+broker, which delivers it again; the row, still "running" since long before, is claimed anew.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +30,8 @@ from .models import Job, JobStatus, User
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+# A job "running" for longer than this lost its worker (no job here takes minutes).
+STALE_AFTER = datetime.timedelta(minutes=15)
 Handler = Callable[[Job, Progress], tuple[str, bytes]]
 
 
@@ -84,8 +88,10 @@ def job_retry(*, actor: User, job: Job) -> Job:
 
 
 def job_run(*, job_id: int) -> None:
-    """Run a queued job: claim it, call its handler, store the file or the error."""
-    claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
+    """Run a queued job (or one whose worker died): claim it, call its handler, store the
+    file or the error."""
+    lost = Q(status=JobStatus.RUNNING, started_at__lt=timezone.now() - STALE_AFTER)
+    claimed = Job.objects.filter(Q(status=JobStatus.QUEUED) | lost, pk=job_id).update(
         status=JobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:

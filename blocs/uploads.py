@@ -1,11 +1,23 @@
 """Checks for uploaded files: signed documents must really be PDFs, and not too large."""
 
+import hashlib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 MAX_PDF_MB = 20
+
+
+def sha256_of(upload) -> str:
+    """The SHA-256 of an uploaded (or opened) file, read in chunks; the file is rewound."""
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
 
 
 def validate_pdf(upload: UploadedFile, *, max_mb: int = MAX_PDF_MB) -> None:

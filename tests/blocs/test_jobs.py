@@ -104,6 +104,24 @@ def test_a_job_that_is_not_queued_is_not_run_twice(org, django_capture_on_commit
     assert (job.status, job.attempts, job.finished_at) == (JobStatus.DONE, 1, finished)
 
 
+def test_a_job_whose_worker_died_is_run_again_when_the_broker_delivers_it_again(org, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.job_start(actor=org.noivu, kind="units_export", params={"year": org.year})
+    # Still "running" a minute after it started: a duplicate delivery leaves it alone.
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now() - datetime.timedelta(minutes=1))
+    jobs.job_run(job_id=job.pk)
+    assert Job.objects.get(pk=job.pk).status == JobStatus.RUNNING
+    # "Running" for an hour: its worker was killed; the redelivered task runs it.
+    Job.objects.filter(pk=job.pk).update(started_at=timezone.now() - datetime.timedelta(hours=1))
+    jobs.job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.DONE, 2)
+
+
 def test_a_done_job_cannot_be_retried(org, login, django_capture_on_commit_callbacks):
     client = login(org.noivu)
     job = _export(client, "blocs:units_export", django_capture_on_commit_callbacks)

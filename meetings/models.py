@@ -1,1 +1,0 @@
-"""Models of meetings; filled in by its issue."""
