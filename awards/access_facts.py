@@ -7,6 +7,9 @@
   everyone; council members read everything.
 - Discipline and holds come from official documents: only interior staff (and admins)
   enter them; a unit's officers read those of their own people and unit.
+- A bloc's year-end ranking is read by whoever sees the bloc that year (its members'
+  officers included) and recorded by interior staff, admins and the officers of the unit
+  leading the bloc that year (derived from the membership, as in ``blocs.access``).
 Outside one's sight the answer is 404; visible but not allowed, 403.
 """
 
@@ -18,13 +21,19 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from blocs.access import get_or_404, get_unit_for_user
+from blocs.access import (
+    can_manage_bloc,
+    get_bloc_for_user,
+    get_or_404,
+    get_unit_for_user,
+    visible_blocs,
+)
 from blocs.models import Employment, Person
 
 from .models import Discipline, Hold, Initiative, RuleSet
 
 if TYPE_CHECKING:
-    from blocs.models import Unit, User
+    from blocs.models import Bloc, Unit, User
 
 
 def visible_rule_sets(user: User) -> QuerySet[RuleSet]:
@@ -147,3 +156,22 @@ def can_read_facts_of_person(user: User, person: Person) -> bool:
     if user.sees_province:
         return True
     return bool(user.unit_id) and own_people(user).filter(pk=person.pk).exists()
+
+
+# --- Bloc rankings -----------------------------------------------------------------------
+
+
+def visible_ranking_blocs(user: User, year: int) -> QuerySet[Bloc]:
+    """Blocs whose ranking of *year* the user reads: those seen in that year."""
+    return visible_blocs(user, year)
+
+
+def can_record_bloc_ranking(user: User, bloc: Bloc, year: int) -> bool:
+    return user.is_authenticated and can_manage_bloc(user, bloc, year)
+
+
+def get_ranking_bloc_for_user(user: User, pk: int, year: int, *, write: bool = False) -> Bloc:
+    bloc = get_bloc_for_user(user, pk, year=year)
+    if write and not can_record_bloc_ranking(user, bloc, year):
+        raise PermissionDenied
+    return bloc

@@ -8,20 +8,26 @@
   level; admins everything.
 - Review (receive, start review, appraise, override a failed check, return, accept,
   reject): interior staff and admins.
+- Choices on the forms: the blocs a unit officer may propose for, the movements, and who
+  and what a proposal may name (people, units, communes' households, free initiatives).
 Outside one's sight the answer is 404; visible but not allowed, 403.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from blocs.access import get_or_404, led_bloc_ids
-from blocs.models import MemberRole, Membership
+from blocs.access import get_or_404, led_bloc_ids, visible_people
+from blocs.models import Bloc, MemberRole, Membership, Person, Unit
+from movements.access import visible_movements
+from movements.models import Movement
 
-from .models import Nominee, Proposal, ProposalDocument
+from .models import Household, Initiative, Nominee, Proposal, ProposalDocument
+from .services.proposals_common import allowed_unit_ids, free_initiatives, proposal_communes
 
 if TYPE_CHECKING:
     from blocs.models import User
@@ -98,4 +104,56 @@ def get_nominee_for_user(user: User, pk: int, *, write: bool = False, review: bo
 def get_document_for_user(user: User, pk: int) -> ProposalDocument:
     return get_or_404(
         ProposalDocument.objects.filter(proposal__in=visible_proposals(user)).select_related("proposal"), pk
+    )
+
+
+# --- Choices on the forms ------------------------------------------------------------------
+
+
+def led_blocs(user: User) -> QuerySet[Bloc]:
+    """Blocs a user may propose for as their lead (the year is checked by the service)."""
+    if user.is_admin:
+        return Bloc.objects.order_by("name")
+    return Bloc.objects.filter(pk__in=Membership.objects.filter(
+        unit_id=user.unit_id, role=MemberRole.LEAD).values("bloc_year__bloc_id")).order_by("name")
+
+
+def proposal_movements(user: User) -> QuerySet[Movement]:
+    """Movements a proposal may be made under: the ones the user sees."""
+    return visible_movements(user).order_by("-year", "name", "pk")
+
+
+@dataclass
+class NomineeChoices:
+    """Who a nominee of a proposal may be, and which initiatives it may cite; querysets, each
+    read in one query when the form is shown."""
+
+    people: QuerySet[Person]
+    units: QuerySet[Unit]
+    communes: QuerySet[Unit]
+    households: QuerySet[Household]
+
+    def initiatives(self, person_id=None, nominee: Nominee | None = None) -> QuerySet[Initiative]:
+        """Free initiatives of the person chosen (of every person in scope when none is)."""
+        authors = self.people.filter(pk=person_id) if person_id else self.people
+        return free_initiatives(authors, nominee).select_related("unit").prefetch_related("authors").order_by(
+            "-recognised_on", "title", "pk")
+
+
+def nominee_choices(user: User, proposal: Proposal) -> NomineeChoices:
+    """A unit's proposal names the people and selves of the proposing unit (and of its bloc's
+    members for a bloc's proposal) and households of their communes; the province's
+    proposals to the central level name anyone the user sees."""
+    if proposal.to_central:
+        people, units = visible_people(user), Unit.objects.all()
+    else:
+        ids = allowed_unit_ids(proposal)
+        people, units = Person.objects.filter(unit_id__in=ids), Unit.objects.filter(pk__in=ids)
+    communes = proposal_communes(proposal)
+    return NomineeChoices(
+        people=people.order_by("search_text", "pk"),
+        units=units.order_by("name"),
+        communes=communes.order_by("name"),
+        households=Household.objects.filter(commune__in=communes).select_related("commune").order_by(
+            "commune__name", "head_name", "pk"),
     )

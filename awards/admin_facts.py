@@ -1,12 +1,14 @@
-"""Admin of the awards app: rule sets, their title rules and the base salary (imported by
-awards/admin.py). Interior staff see them; only admins change them, and every change is
-written to the audit log with the changed fields before and after."""
+"""Admin of the awards app: rule sets, their title rules, the base salary, the public
+holidays and the bloc rankings (imported by awards/admin.py). Interior staff see them; only
+admins change them, and every change is written to the audit log with the changed fields
+before and after. Rankings are entered on their own screen (Xếp hạng khối, cụm); the admin
+is for corrections."""
 
 from django.contrib import admin
 
 from blocs.admin import ProvinceAdmin, ProvinceInlineMixin
 
-from .models import BaseSalary, RuleSet, TitleRule
+from .models import BaseSalary, BlocRanking, PublicHoliday, RuleSet, TitleRule
 from .services.facts import rule_record_delete, rule_record_save
 
 
@@ -66,3 +68,26 @@ class RuleSetAdmin(AdminEditsOnly):
 class BaseSalaryAdmin(AdminEditsOnly):
     audit_prefix = "awards.base_salary"
     list_display = ["effective_from", "amount", "legal_basis"]
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(AdminEditsOnly):
+    audit_prefix = "awards.public_holiday"
+    list_display = ["date", "name", "source"]
+    search_fields = ["name"]
+    date_hierarchy = "date"
+
+
+@admin.register(BlocRanking)
+class BlocRankingAdmin(AdminEditsOnly):
+    audit_prefix = "awards.bloc_ranking"
+    list_display = ["bloc", "year", "rank", "unit", "score", "source"]
+    list_filter = ["year", "bloc"]
+    list_select_related = ["bloc", "unit"]
+    search_fields = ["unit__name", "bloc__name"]
+    autocomplete_fields = ["bloc", "unit"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from blocs.jobs import Progress, register
 from blocs.models import Bloc, Job
 
-from . import selectors
+from . import exports_history, selectors  # noqa: F401  (exports_history registers its job kind)
 from .models import Registration
 
 HEADERS = ["STT", "Họ và tên / Tập thể", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng", "Ghi chú"]

@@ -1,19 +1,21 @@
-"""Forms of the facts screens: the unit-year ratings table, initiatives, discipline, holds,
-the list filters and the ratings upload. Text in NFC, dates as dd/mm/yyyy, choices scoped."""
+"""Forms of the facts screens: the unit-year ratings table, a bloc's year-end ranking,
+initiatives, discipline, holds, the list filters and the ratings upload. Text in NFC, dates
+as dd/mm/yyyy, numbers with a decimal comma, choices scoped."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.access import editable_units
 from blocs.forms import NFCForm, NFCModelForm
-from blocs.models import MAX_YEAR, MIN_YEAR, Person, Unit, User
+from blocs.models import MAX_YEAR, MIN_YEAR, Membership, Person, Unit, User
 
 from . import access_facts
-from .models import Discipline, Hold, Initiative, PerformanceRating, Rating
+from .models import BlocRanking, Discipline, Hold, Initiative, PerformanceRating, Rating
 from .services.facts import RatingLine
 
 RATING_CHOICES = [("", "—"), *Rating.choices]
@@ -63,6 +65,65 @@ class RatingsForm(NFCForm):
     def lines(self) -> list[RatingLine]:
         data = self.cleaned_data
         return [RatingLine(p.pk, data[f"r_{p.pk}"], data[f"s_{p.pk}"]) for p in self.people]
+
+
+@dataclass
+class RankingRow:
+    membership: Membership
+    rank: forms.BoundField
+    score: forms.BoundField
+
+
+class BlocRankingForm(NFCForm):
+    """One row per member unit of the bloc that year: its place (empty: not ranked) and
+    score, and the document the whole ranking comes from."""
+
+    source = forms.CharField(
+        label=_("Văn bản ghi nhận kết quả"), max_length=300, required=False,
+        help_text=_("Ví dụ: Biên bản hội nghị tổng kết công tác thi đua, khen thưởng năm … ngày …"),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, members: list[Membership], stored: dict[int, BlocRanking], **kwargs):
+        initial = {"source": next((r.source for r in stored.values()), "")}
+        for unit_id, row in stored.items():
+            initial[f"rank_{unit_id}"], initial[f"score_{unit_id}"] = row.rank, row.score
+        super().__init__(*args, initial=initial, **kwargs)
+        self.members = members
+        for m in members:
+            self.fields[f"rank_{m.unit_id}"] = forms.IntegerField(
+                label=_("Thứ hạng"), min_value=1, max_value=max(len(members), 1), required=False
+            )
+            self.fields[f"score_{m.unit_id}"] = forms.DecimalField(
+                label=_("Tổng điểm"), max_digits=7, decimal_places=2, min_value=Decimal("0"),
+                required=False, localize=True,
+            )
+
+    def rows(self) -> list[RankingRow]:
+        return [RankingRow(m, self[f"rank_{m.unit_id}"], self[f"score_{m.unit_id}"]) for m in self.members]
+
+    def clean(self):
+        cleaned = super().clean()
+        ranked = 0
+        for m in self.members:
+            rank, score = cleaned.get(f"rank_{m.unit_id}"), cleaned.get(f"score_{m.unit_id}")
+            if rank:
+                ranked += 1
+            elif score is not None:
+                self.add_error(f"rank_{m.unit_id}", _("Có điểm thì phải có thứ hạng."))
+        if not ranked and not self.errors:
+            raise forms.ValidationError(_("Chưa nhập thứ hạng của đơn vị nào."))
+        if ranked and not cleaned.get("source"):
+            self.add_error("source", _("Hãy ghi văn bản ghi nhận kết quả xếp hạng."))
+        return cleaned
+
+    def ranking_rows(self) -> list[tuple[Unit, int, Decimal | None]]:
+        data = self.cleaned_data
+        return [
+            (m.unit, data[f"rank_{m.unit_id}"], data[f"score_{m.unit_id}"])
+            for m in self.members
+            if data.get(f"rank_{m.unit_id}")
+        ]
 
 
 class RatingsUploadForm(NFCForm):

@@ -9,6 +9,7 @@ from blocs.forms import NFCForm
 
 from .models import Nominee, SignerPrefix
 from .services.decisions import CENTRAL_ISSUERS, PROVINCE_ISSUER, Signing
+from .services.dossier import MAX_MB
 
 
 class NoticeForm(NFCForm):
@@ -127,3 +128,15 @@ class ImportForm(NFCForm):
             raise forms.ValidationError(_("Chỉ nhận tệp Excel .xlsx."))
         file.seek(0)
         return file
+
+
+class SignedPdfForm(NFCForm):
+    """The scan of a signed paper (the council's minutes, a decision); its content is checked
+    by the service (``council.signed_pdf``)."""
+
+    file = forms.FileField(label=_("Tệp PDF"), help_text=_("Bản đã ký, quét hoặc xuất ra PDF, tối đa %(n)s MB.")
+                           % {"n": MAX_MB})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,application/pdf"

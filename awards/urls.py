@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import urls_eligibility, urls_facts, urls_history, urls_proposals
+from . import urls_documents, urls_eligibility, urls_facts, urls_history, urls_proposals
 from .views import catalogue, consolidation, registrations, rounds
 
 app_name = "awards"
@@ -54,5 +54,5 @@ urlpatterns = [
 ]
 
 # Each area of the pipeline keeps its own URL module.
-for _area in (urls_facts, urls_eligibility, urls_proposals, urls_history):
+for _area in (urls_facts, urls_eligibility, urls_proposals, urls_history, urls_documents):
     urlpatterns += _area.urlpatterns

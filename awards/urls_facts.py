@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import facts, facts_records, rules
+from .views import facts, facts_rankings, facts_records, rules
 
 urlpatterns: list = [
     path("bo-quy-tac/", rules.rule_set_list, name="rule_set_list"),
@@ -16,6 +16,8 @@ urlpatterns: list = [
         facts.rating_import_errors,
         name="rating_import_errors",
     ),
+    path("xep-hang-khoi/", facts_rankings.ranking_index, name="ranking_index"),
+    path("xep-hang-khoi/<int:bloc_pk>/<int:year>/", facts_rankings.ranking_bloc_year, name="ranking_bloc_year"),
     path("sang-kien/", facts_records.initiative_list, name="initiative_list"),
     path("sang-kien/them/", facts_records.initiative_create, name="initiative_create"),
     path("sang-kien/<int:pk>/sua/", facts_records.initiative_update, name="initiative_update"),

@@ -35,16 +35,22 @@ def need_service(available: bool, reason: str) -> None:
 
 # Rows that data migrations write: a transactional test flushes every table when it ends,
 # these included, so the transactional tests that follow put them back.
-DATA_MIGRATIONS = ("awards.migrations.0004_catalogue", "awards.migrations.0006_rule_sets")
+DATA_MIGRATIONS = (
+    "awards.migrations.0004_catalogue",
+    "awards.migrations.0006_rule_sets",
+    "awards.migrations.0008_public_holidays",
+)
 
 
 def reseed_data_migrations() -> None:
-    from awards.models import RuleSet, Title
+    from awards.models import PublicHoliday, RuleSet, Title
 
     if not Title.objects.exists():
         importlib.import_module(DATA_MIGRATIONS[0]).seed(django_apps, None)
     if not RuleSet.objects.exists():
         importlib.import_module(DATA_MIGRATIONS[1]).seed(django_apps, None)
+    if not PublicHoliday.objects.exists():
+        importlib.import_module(DATA_MIGRATIONS[2]).seed(django_apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,13 @@ Cờ thi đua Chính phủ (R9), Bằng khen tỉnh (R11), and dissolved units (
 
 A unit merged into another hands its history to its successor (ratings and awards of the
 years before the merger count for the successor); the dissolved unit itself gets nothing.
-Bloc rankings are not recorded yet (they will come from the meetings app): where a title
-needs the rank, the check says "unknown" and why.
+
+The flags read the year-end ranking of each bloc (``BlocRanking``, recorded by the bloc's
+lead or Sở Nội vụ, later by the ``meetings`` app): Cờ tỉnh passes when the unit's place in
+its provincial bloc is within the rule set's quota per bloc, and warns when units tied on
+that place are more than the quota leaves (R17 then breaks the tie); Cờ Chính phủ passes
+for a holder of that year's Cờ tỉnh, a unit ranked first in a provincial bloc, or the
+leader of a national cluster. With no ranking recorded the answer is "unknown", and why.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from awards.models import RATING_RANK, Rating
 from blocs.models import BlocLevel, MemberRole
 
 from .common import FAIL, LAW, PASS, UNKNOWN, WARN, Check, Context, check, dmy, percent, years_text
-from .facts import Facts
+from .facts import Facts, RankFact
 from .general import counted, principles
 from .individual import RATING_TEXT, rating_check
 
@@ -148,8 +153,14 @@ def provincial_blocs(facts: Facts) -> list[tuple[str, str, str]]:
     return [m for m in facts.memberships if m[2] == BlocLevel.PROVINCIAL]
 
 
+def place(r: RankFact, year: int) -> str:
+    tie = f", đồng hạng với {r.tied} đơn vị" if r.tied else ""
+    return f"Xếp thứ {r.rank}/{r.of}{tie} của {r.bloc} năm {year} ({r.source})"
+
+
 def co_tinh(ctx: Context, facts: Facts) -> list[Check]:
-    """R8: a member of a provincial bloc that year, ranked first (within the bloc's quota)."""
+    """R8: a member of a provincial bloc that year, ranked within the bloc's quota of flags."""
+    art = article(26)
     blocs = provincial_blocs(facts)
     if not blocs:
         return [
@@ -157,31 +168,55 @@ def co_tinh(ctx: Context, facts: Facts) -> list[Check]:
                 "R8",
                 FAIL,
                 f"Không là thành viên khối, cụm thi đua của tỉnh năm {ctx.year}.",
-                article(26),
+                art,
             )
         ]
     quota = ctx.rule_set.co_tinh_quota_per_bloc if ctx.rule_set else 1
-    name, role, _ = blocs[0]
-    lead = " (trưởng khối năm nay)" if role == MemberRole.LEAD else ""
-    return [
-        check(
-            "R8",
-            UNKNOWN,
-            f"Thành viên {name}{lead}. Chưa có kết quả chấm điểm, xếp hạng của khối năm {ctx.year}: "
-            f"Cờ thi đua chỉ tặng {quota} tập thể dẫn đầu mỗi khối, cụm.",
-            article(26),
-        )
-    ]
+    flags = f"Cờ thi đua chỉ tặng {quota} tập thể dẫn đầu mỗi khối, cụm"
+    ranked = [r for r in facts.rankings if r.level == BlocLevel.PROVINCIAL]
+    if not ranked:
+        name, role, _ = blocs[0]
+        lead = " (trưởng khối năm nay)" if role == MemberRole.LEAD else ""
+        return [
+            check(
+                "R8",
+                UNKNOWN,
+                f"Thành viên {name}{lead}. Chưa có kết quả chấm điểm, xếp hạng của khối năm {ctx.year}: "
+                f"{flags}.",
+                art,
+            )
+        ]
+    best = min(ranked, key=lambda r: r.rank)
+    if best.rank > quota:
+        return [check("R8", FAIL, f"{place(best, ctx.year)}; {flags} ({art}).", art)]
+    # Standard competition ranking: rank - 1 units come before, ``tied`` share the place.
+    if best.rank + best.tied > quota:
+        return [
+            check(
+                "R8",
+                WARN,
+                f"{place(best, ctx.year)}: số đơn vị đồng hạng vượt số Cờ thi đua của khối ({quota}); "
+                "xét ưu tiên khi các trường hợp ngang nhau (R17).",
+                art,
+            )
+        ]
+    lead = "dẫn đầu khối" if best.rank == 1 else f"trong số {quota} tập thể dẫn đầu khối"
+    return [check("R8", PASS, f"{place(best, ctx.year)}: {lead}.", art)]
 
 
 def co_cp(ctx: Context, facts: Facts) -> list[Check]:
-    """R9: chosen among the units that led a bloc (Cờ tỉnh of the year); ≤ x % of them."""
+    """R9: chosen among the units that led a provincial bloc (Cờ tỉnh of the year, or ranked
+    first) or a national cluster (ranked first); ≤ x % of them."""
     art = article(25)
     flag = [
         a
         for a in facts.awards
         if a.code == "CO_TINH" and a.year == ctx.year and not a.revoked and not a.via
     ]
+    # A provincial bloc's lead first, then a national cluster's.
+    first = sorted(
+        (r for r in facts.rankings if r.rank == 1), key=lambda r: r.level != BlocLevel.PROVINCIAL
+    )
     checks = []
     if flag:
         checks.append(
@@ -192,12 +227,32 @@ def co_cp(ctx: Context, facts: Facts) -> list[Check]:
                 art,
             )
         )
-    elif provincial_blocs(facts):
+    elif first:
+        lead = first[0]
+        national = (
+            " (cụm thi đua do Hội đồng Thi đua - Khen thưởng Trung ương tổ chức)"
+            if lead.level == BlocLevel.NATIONAL
+            else ""
+        )
+        checks.append(
+            check("R9", PASS, f"Dẫn đầu {lead.bloc}{national}: {place(lead, ctx.year)}.", art)
+        )
+    elif facts.rankings:
+        best = min(facts.rankings, key=lambda r: r.rank)
+        checks.append(
+            check(
+                "R9",
+                FAIL,
+                f"{place(best, ctx.year)}; Cờ thi đua của Chính phủ chọn trong các tập thể dẫn đầu khối, cụm ({art}).",
+                art,
+            )
+        )
+    elif facts.memberships:
         checks.append(
             check(
                 "R9",
                 UNKNOWN,
-                f"Chưa xác định được đơn vị dẫn đầu khối năm {ctx.year} (chưa có Cờ thi đua tỉnh, chưa có xếp hạng).",
+                f"Chưa xác định được đơn vị dẫn đầu khối, cụm năm {ctx.year} (chưa có Cờ thi đua tỉnh, chưa có xếp hạng).",
                 art,
             )
         )

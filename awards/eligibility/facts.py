@@ -10,11 +10,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from awards.models import (
     DISCIPLINE_SEVERITY,
     AwardRecord,
+    BlocRanking,
     Discipline,
     DisciplineForm,
     Hold,
@@ -81,6 +82,18 @@ class PeriodFact:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class RankFact:
+    """A unit's place in a bloc's year-end ranking of the judged year."""
+
+    bloc: str
+    level: str  # BlocLevel: provincial bloc or national cluster
+    rank: int
+    of: int  # the bloc's members that year (or the units ranked, if more)
+    tied: int  # other units ranked on the same place
+    source: str
+
+
 @dataclass
 class Facts:
     """Everything known about one person or unit."""
@@ -95,6 +108,7 @@ class Facts:
     other_nominations: list[Claim] = field(default_factory=list)
     # Units only
     memberships: list[tuple[str, str, str]] = field(default_factory=list)  # (bloc, role, level)
+    rankings: list[RankFact] = field(default_factory=list)
     members: list[MemberFacts] = field(default_factory=list)
     predecessors: list[str] = field(default_factory=list)
 
@@ -297,8 +311,8 @@ def load_people(subjects, *, title, year: int) -> dict[int, Facts]:
 
 
 def load_units(subjects, *, title, year: int) -> dict[int, Facts]:
-    """Facts of every unit in *subjects*, with the history of the units merged into them and
-    their members of *year*: 11 queries."""
+    """Facts of every unit in *subjects*, with the history of the units merged into them,
+    their bloc rankings and their members of *year*: 13 queries."""
     book: dict[int, Facts] = defaultdict(Facts)
     merged = Unit.successors.through.objects.filter(
         _ids_filter("to_unit_id", subjects)
@@ -327,12 +341,38 @@ def load_units(subjects, *, title, year: int) -> dict[int, Facts]:
     ).values_list("unit_id", "bloc_year__bloc__name", "role", "bloc_year__bloc__level")
     for unit_id, bloc, role, level in memberships:
         book[unit_id].memberships.append((bloc, role, level))
+    _load_rankings(book, subjects, year)
     for unit_id in _registered(subjects, title=title, year=year, collective=True):
         book[unit_id].registered = True
     for unit_id, labels in other_nominations("unit_id", subjects, title=title, year=year).items():
         book[unit_id].other_nominations = labels
     _load_members(book, subjects, year)
     return book
+
+
+def _load_rankings(book: dict[int, Facts], subjects, year: int) -> None:
+    """The year's rankings of the blocs the subjects are ranked in, whole (a place reads
+    against the others: how many share it, out of how many members): 2 queries."""
+    blocs = BlocRanking.objects.filter(_ids_filter("unit_id", subjects), year=year).values("bloc_id")
+    rows = list(
+        BlocRanking.objects.filter(year=year, bloc_id__in=blocs).values_list(
+            "bloc_id", "bloc__name", "bloc__level", "unit_id", "rank", "source"
+        )
+    )
+    sizes = dict(
+        Membership.objects.filter(bloc_year__year=year, bloc_year__bloc_id__in=blocs)
+        .values("bloc_year__bloc_id")
+        .annotate(n=Count("pk"))
+        .values_list("bloc_year__bloc_id", "n")
+    )
+    ranks: dict[int, list[int]] = defaultdict(list)
+    for bloc_id, *_, rank, _source in rows:
+        ranks[bloc_id].append(rank)
+    for bloc_id, name, level, unit_id, rank, source in rows:
+        places = ranks[bloc_id]
+        of = max(sizes.get(bloc_id, 0), len(places))
+        fact = RankFact(name, level, rank, of, places.count(rank) - 1, source)
+        book[unit_id].rankings.append(fact)
 
 
 def _load_members(book: dict[int, Facts], subjects, year: int) -> None:

@@ -17,6 +17,7 @@ from .decisions import (
 from .facts import (
     DISCIPLINE_SEVERITY,
     RATING_RANK,
+    BlocRanking,
     Discipline,
     DisciplineForm,
     Hold,
@@ -47,16 +48,16 @@ from .registrations import (
     RegistrationRound,
     RegistrationStatus,
 )
-from .rules import BaseSalary, DeciderLevel, RuleSet, TitleRule
+from .rules import BaseSalary, DeciderLevel, PublicHoliday, RuleSet, TitleRule
 
 __all__ = [
     "DISCIPLINE_SEVERITY", "RATING_RANK", "STREAK_KINDS", "AwardKind", "AwardLevel", "AwardRecord",
-    "AwardSource", "BaseSalary", "Beneficiary", "BlocRegistration", "BlocRegistrationStatus",
+    "AwardSource", "BaseSalary", "Beneficiary", "BlocRanking", "BlocRegistration", "BlocRegistrationStatus",
     "CouncilSession", "CouncilVote", "DeciderLevel", "Decision", "DecisionCounter", "DecisionKind",
     "Discipline", "DisciplineForm", "DocumentKind", "Hold", "HoldKind", "Household", "Initiative",
     "InitiativeKind", "InitiativeLevel", "MovementAward", "Nominee", "NomineeOutcome", "Objection",
     "ObjectionStatus", "PerformanceRating", "Proposal", "ProposalDocument", "ProposalEvent",
-    "ProposalStatus", "PublicNotice", "Rating", "Registration", "RegistrationEntry",
+    "ProposalStatus", "PublicHoliday", "PublicNotice", "Rating", "Registration", "RegistrationEntry",
     "RegistrationRound", "RegistrationStatus", "RuleSet", "SignerPrefix", "Title", "TitleKind",
     "TitleRule",
 ]

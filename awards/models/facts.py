@@ -1,12 +1,15 @@
 """The facts eligibility rules read, per person or unit and year, each with the document it
-comes from: performance ratings, initiatives, discipline and holds (the award history is in
-``decisions``). A row names either a person or a unit, never both."""
+comes from: performance ratings, initiatives, discipline, holds and the year-end ranking of
+each bloc (the award history is in ``decisions``). A rating or hold names either a person or
+a unit, never both."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from blocs.models import Person, Unit, User, ordered_period, year_field
+from blocs.models import Bloc, Membership, Person, Unit, User, ordered_period, year_field
 
 
 def one_subject(prefix: str) -> models.CheckConstraint:
@@ -196,3 +199,58 @@ class Hold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or self.unit}: {self.get_kind_display()}"
+
+
+class BlocRanking(models.Model):
+    """A unit's place in its bloc's or cluster's year-end ranking (kết quả xếp hạng khối,
+    cụm), as the bloc's year-end review recorded it: rank 1 leads. Cờ thi đua của UBND tỉnh
+    goes to the leading units of each provincial bloc (Law Điều 26), Cờ thi đua của Chính phủ
+    is chosen among them (Điều 25). Units tied on a place share its rank.
+
+    Written only through ``awards.services.rankings.bloc_ranking_record``, which replaces a
+    bloc-year's whole ranking at once (the ``meetings`` app will call it after scoring)."""
+
+    bloc = models.ForeignKey(Bloc, verbose_name=_("khối, cụm"), on_delete=models.CASCADE, related_name="rankings")
+    year = year_field(verbose_name=_("năm"))
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="bloc_rankings")
+    rank = models.PositiveSmallIntegerField(_("thứ hạng"), validators=[MinValueValidator(1)])
+    score = models.DecimalField(_("tổng điểm"), max_digits=7, decimal_places=2, null=True, blank=True)
+    source = models.CharField(
+        _("văn bản"),
+        max_length=300,
+        help_text=_("Ví dụ: Biên bản hội nghị tổng kết công tác thi đua, khen thưởng năm … ngày …"),
+    )
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kết quả xếp hạng khối, cụm")
+        verbose_name_plural = _("kết quả xếp hạng khối, cụm")
+        ordering = ["bloc", "-year", "rank", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bloc", "year", "unit"],
+                name="bloc_ranking_unit_once_per_bloc_year",
+                violation_error_message=_("Đơn vị đã có thứ hạng trong khối năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="bloc_ranking_rank_from_one",
+                violation_error_message=_("Thứ hạng bắt đầu từ 1."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bloc} {self.year}: {self.rank}. {self.unit}"
+
+    def clean(self) -> None:
+        if not (self.bloc_id and self.unit_id and self.year):
+            return
+        member = Membership.objects.filter(
+            bloc_year__bloc_id=self.bloc_id, bloc_year__year=self.year, unit_id=self.unit_id
+        ).exists()
+        if not member:
+            raise ValidationError(
+                {"unit": _("%(u)s không là thành viên của %(b)s năm %(y)s.")
+                 % {"u": self.unit, "b": self.bloc, "y": self.year}}
+            )

@@ -1,5 +1,5 @@
-"""Rule sets versioned by date (ND 98/2023 until 30/06/2025, ND 152/2025 after) and the base
-salary by date. Everything the domain marks [P] or [U] is a field here, never a constant:
+"""Rule sets versioned by date (ND 98/2023 until 30/06/2025, ND 152/2025 after), the base
+salary by date and the public holidays that working-day periods skip. Everything the domain marks [P] or [U] is a field here, never a constant:
 the engine reads the rule set in force on a proposal's relevant date."""
 
 import datetime
@@ -173,3 +173,22 @@ class BaseSalary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount:,} đ từ {self.effective_from:%d/%m/%Y}".replace(",", ".")
+
+
+class PublicHoliday(models.Model):
+    """A weekday (or a weekend day) on which the State's offices are closed: a holiday of the
+    Labour Code 2019 (Điều 112), a day off in lieu when one falls on a weekend (Điều 111) or
+    a day the Government moved for a longer break. Working-day periods (the public notice,
+    ``awards.workdays``) skip these days as they skip Saturdays and Sundays."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=200)
+    source = models.CharField(_("căn cứ"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ, tết")
+        verbose_name_plural = _("ngày nghỉ lễ, tết")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.name}"

@@ -16,12 +16,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from blocs.models import User
-from blocs.text import nfc
+from blocs.text import fold, nfc
+from blocs.uploads import sha256_of
 
 from ..models import (
     CouncilSession,
@@ -40,6 +43,7 @@ from ..models import (
 from ..rules import rule_set_for
 from ..workdays import period_end
 from .common import audit
+from .dossier import file_format
 
 BEFORE_VOTE = (ProposalStatus.ACCEPTED, ProposalStatus.PUBLIC_NOTICE)
 
@@ -73,6 +77,27 @@ def move(proposal: Proposal, *, actor: User | None, action: str, to: str, commen
         proposal=proposal, action=action, from_status=before, to_status=to, actor=actor, comment=comment
     )
     audit(actor=actor, action=action, obj=proposal, from_state=before, to_state=to, data=data)
+
+
+def signed_pdf(upload: UploadedFile | None) -> dict:
+    """Check a signed document's scan (the minutes, a decision): a real PDF by its content,
+    within the dossier's size limit. Returns what the audit row keeps of it; refuses with a
+    ValidationError on the form's ``file`` field, before anything is stored."""
+    if upload is None:
+        raise ValidationError({"file": _("Chọn tệp PDF để tải lên.")})
+    try:
+        fmt = file_format(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    if fmt != "pdf":
+        raise ValidationError({"file": _("Tệp “%(name)s” là Word (DOCX); chỉ nhận bản đã ký, quét hoặc xuất ra PDF.")
+                                       % {"name": upload.name}})
+    return {"name": nfc(upload.name or ""), "size": upload.size, "sha256": sha256_of(upload)}
+
+
+def file_slug(value: str) -> str:
+    """"QĐ-UBND" -> "qd-ubnd": a stored or downloaded file's name, in ASCII."""
+    return slugify(fold(value))
 
 
 def rules_by_title(rule_set: RuleSet) -> dict[int, TitleRule]:
@@ -230,6 +255,34 @@ def council_session_record(
     audit(actor=actor, action="awards.council_session.recorded", obj=session,
           data={"total": members_total, "present": members_present, "written": written_opinions})
     return session
+
+
+def minutes_filename(session: CouncilSession) -> str:
+    return f"bien-ban-hop-hoi-dong-{session.held_on:%Y%m%d}.pdf"
+
+
+@transaction.atomic
+def council_minutes_attach(*, actor: User | None, session: CouncilSession, upload: UploadedFile) -> CouncilSession:
+    """Attach the session's signed minutes (biên bản), or replace them. Only a real PDF is
+    taken; a refused file changes nothing. A replaced file stays in storage, named in the
+    audit row."""
+    return attach_signed_pdf(actor=actor, instance=session, field="minutes", upload=upload,
+                             filename=minutes_filename, action="awards.council_session.minutes_attached")
+
+
+def attach_signed_pdf(*, actor: User | None, instance, field: str, upload: UploadedFile, filename, action: str):
+    """Store *upload* (a real PDF) in *instance*'s file *field*, under the row's lock, named
+    by ``filename(instance)``; the audit row names the file it replaced, which stays stored."""
+    check_staff(actor)
+    instance = type(instance).objects.select_for_update().get(pk=instance.pk)
+    kept = signed_pdf(upload)
+    stored = getattr(instance, field)
+    replaced = stored.name
+    stored.save(filename(instance), upload, save=False)
+    instance.full_clean()
+    instance.save(update_fields=[field])
+    audit(actor=actor, action=action, obj=instance, data={**kept, "file": stored.name, "replaced": replaced})
+    return instance
 
 
 def vote_blockers(proposal: Proposal, held_on: datetime.date) -> list[str]:

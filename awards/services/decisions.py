@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,15 @@ from ..models import (
 )
 from ..rules import base_salary_on, reward_amount
 from .common import audit
-from .council import check_staff, locked_proposal, move, passed_nominee_ids, rules_by_title
+from .council import (
+    attach_signed_pdf,
+    check_staff,
+    file_slug,
+    locked_proposal,
+    move,
+    passed_nominee_ids,
+    rules_by_title,
+)
 
 PROVINCE_ISSUER = "Chủ tịch UBND tỉnh"
 CENTRAL_ISSUERS = ("Thủ tướng Chính phủ", "Chủ tịch nước")
@@ -311,3 +320,15 @@ def past_decision_record(
     AwardRecord.objects.bulk_create(records)
     audit(actor=actor, action="awards.decision.recorded", obj=decision, data={"records": len(records), "past": True})
     return decision
+
+
+def decision_filename(decision: Decision) -> str:
+    return f"quyet-dinh-{decision.number}-{file_slug(decision.symbol)}-{decision.year}.pdf"
+
+
+@transaction.atomic
+def decision_file_attach(*, actor: User | None, decision: Decision, upload: UploadedFile) -> Decision:
+    """Attach the signed decision's scan (bản ký), or replace it. Only a real PDF is taken;
+    a refused file changes nothing. A replaced file stays in storage, named in the audit row."""
+    return attach_signed_pdf(actor=actor, instance=decision, field="file", upload=upload,
+                             filename=decision_filename, action="awards.decision.file_attached")

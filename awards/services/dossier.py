@@ -8,7 +8,6 @@ name is not trusted. A refused upload changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from blocs.models import User
+from blocs.uploads import sha256_of
 
 from ..models import DocumentKind, Nominee, Proposal, ProposalDocument
 from .common import audit
@@ -88,14 +88,6 @@ def file_format(upload: UploadedFile, *, max_mb: int | None = None) -> str:
     )
 
 
-def _sha256(upload: UploadedFile) -> str:
-    digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()
-
 
 def current_documents(proposal: Proposal) -> list[ProposalDocument]:
     return list(proposal.documents.filter(replaced_by__isnull=True).order_by("kind", "uploaded_at", "pk"))
@@ -131,7 +123,7 @@ def document_upload(
         kind=kind,
         original_name=(upload.name or "tep")[-255:],
         size=upload.size,
-        sha256=_sha256(upload),
+        sha256=sha256_of(upload),
         uploaded_by=actor,
     )
     document.file.save(document.original_name, upload, save=False)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blocs.models import Bloc, Person, Unit, User
+from blocs.models import Bloc, BlocLevel, Person, Unit, User
 from blocs.text import nfc
 
 from ..models import (
@@ -37,11 +37,13 @@ from ..rules import NoRuleSet, rule_set_for
 from .common import audit, moment
 from .dossier import missing_documents
 from .proposals_common import (
+    allowed_unit_ids,
     check_editable,
+    free_initiatives,
     lead_unit_of,
     locked,
-    member_unit_ids,
     move,
+    proposal_communes,
     record_event,
     require_state,
     required,
@@ -61,6 +63,23 @@ def evaluate(nominees: list[Nominee]) -> dict:
 
 
 # --- Drafting ------------------------------------------------------------------------------
+
+
+def movement_problem(kind: str, movement, bloc: Bloc | None) -> str | None:
+    """An award "theo phong trào, chuyên đề" names its movement; a national cluster's is the
+    exception: its emulation is run by the central council, not one of the province's
+    movements."""
+    if kind != AwardKind.MOVEMENT or movement is not None:
+        return None
+    if bloc is not None and bloc.level == BlocLevel.NATIONAL:
+        return None
+    return _("Khen thưởng theo phong trào, chuyên đề: hãy chọn phong trào thi đua được khen thưởng.")
+
+
+def _check_movement(kind: str, movement, bloc: Bloc | None) -> None:
+    problem = movement_problem(kind, movement, bloc)
+    if problem:
+        raise ValidationError({"movement": problem})
 
 
 @transaction.atomic
@@ -89,6 +108,7 @@ def proposal_create(
         raise ValidationError(
             {"bloc": _("Chỉ đơn vị trưởng %(b)s năm %(y)s đề nghị thay mặt khối.") % {"b": bloc.name, "y": year}}
         )
+    _check_movement(kind, movement, bloc)
     proposal = Proposal(
         proposing_unit=unit, bloc=bloc, to_central=to_central, kind=kind, year=year,
         movement=movement, rule_set=rule_set, subject=nfc(subject).strip(),
@@ -106,6 +126,7 @@ def proposal_update(*, actor: User | None, proposal: Proposal, subject: str, kin
                     document_number: str = "", event_date=None, movement=None) -> Proposal:
     proposal = locked(proposal)
     check_editable(proposal)
+    _check_movement(kind, movement, proposal.bloc)
     proposal.subject, proposal.kind = nfc(subject).strip(), kind
     proposal.document_number, proposal.event_date = nfc(document_number).strip(), event_date
     proposal.movement = movement
@@ -128,11 +149,11 @@ def _subject_problem(proposal: Proposal, title: Title, person, unit, household) 
         return _("“%(t)s” dành cho tập thể, không đề nghị cho cá nhân.") % {"t": title.name}
     if unit is not None and not title.for_collective:
         return _("“%(t)s” dành cho cá nhân, không đề nghị cho tập thể.") % {"t": title.name}
+    if household is not None and not proposal_communes(proposal).filter(pk=household.commune_id).exists():
+        return _("Hộ %(h)s không thuộc xã, phường mà đơn vị được đề nghị khen thưởng.") % {"h": household.head_name}
     if proposal.to_central:
         return None
-    allowed = {proposal.proposing_unit_id}
-    if proposal.bloc_id:
-        allowed |= member_unit_ids(proposal.bloc, proposal.year)
+    allowed = allowed_unit_ids(proposal)
     if person is not None and person.unit_id not in allowed:
         return _("%(p)s không thuộc đơn vị đề nghị.") % {"p": person.full_name}
     if unit is not None and unit.pk not in allowed:
@@ -140,10 +161,29 @@ def _subject_problem(proposal: Proposal, title: Title, person, unit, household) 
     return None
 
 
-def _fill(nominee: Nominee, *, title, person, unit, household, period_from, period_to, achievement):
+def _initiatives_problem(nominee: Nominee, person: Person | None, initiatives: list[Initiative]) -> str | None:
+    if not initiatives:
+        return None
+    if person is None:
+        return _("Chỉ cá nhân mới có sáng kiến, đề tài làm căn cứ.")
+    free = set(free_initiatives([person], nominee if nominee.pk else None)
+               .filter(pk__in=[i.pk for i in initiatives]).values_list("pk", flat=True))
+    refused = [i for i in initiatives if i.pk not in free]
+    if refused:
+        return _("Không dùng được làm căn cứ: %(i)s (không phải của %(p)s, hoặc đã dùng cho khen thưởng "
+                 "khác, hoặc đang là căn cứ của đề nghị đã gửi).") % {
+            "i": ", ".join(f"«{i.title}»" for i in refused), "p": person.full_name}
+    return None
+
+
+def _fill(nominee: Nominee, *, title, person, unit, household, period_from, period_to, achievement,
+          initiatives: list[Initiative]):
     problem = _subject_problem(nominee.proposal, title, person, unit, household)
     if problem:
         raise ValidationError(problem)
+    problem = _initiatives_problem(nominee, person, initiatives)
+    if problem:
+        raise ValidationError({"initiatives": problem})
     nominee.title, nominee.person, nominee.unit, nominee.household = title, person, unit, household
     nominee.period_from, nominee.period_to = period_from, period_to
     nominee.achievement = required(achievement, "achievement", _("Hãy tóm tắt thành tích."))
@@ -151,6 +191,36 @@ def _fill(nominee: Nominee, *, title, person, unit, household, period_from, peri
     nominee.checks, nominee.checked_at = [], None
     nominee.full_clean()
     nominee.save()
+    nominee.initiatives.set(initiatives)
+
+
+@transaction.atomic
+def household_create(*, actor: User | None, proposal: Proposal, head_name: str, address: str,
+                     commune: Unit) -> Household:
+    """A household of a commune *proposal* may name; the same head, address and commune typed
+    again is the household already recorded, not a second one."""
+    head_name = required(head_name, "head_name", _("Hãy nhập họ tên chủ hộ."))
+    address = required(address, "address", _("Hãy nhập địa chỉ của hộ."))
+    if not proposal_communes(proposal).filter(pk=commune.pk).exists():
+        raise ValidationError({"commune": _("%(c)s không phải xã, phường mà đơn vị được đề nghị khen thưởng.")
+                               % {"c": commune.name}})
+    found = Household.objects.filter(head_name=head_name, address=address, commune=commune).first()
+    if found is not None:
+        return found
+    household = Household(head_name=head_name, address=address, commune=commune)
+    household.full_clean()
+    household.save()
+    audit(actor=actor, action="awards.household.created", obj=household,
+          data={"proposal": proposal.pk, "commune": commune.pk})
+    return household
+
+
+def _household(actor, proposal, household, new_household: dict | None) -> Household | None:
+    if not new_household:
+        return household
+    if household is not None:
+        raise ValidationError(_("Chọn một hộ đã có hoặc nhập hộ mới, không cả hai."))
+    return household_create(actor=actor, proposal=proposal, **new_household)
 
 
 @transaction.atomic
@@ -158,13 +228,16 @@ def nominee_add(
     *, actor: User | None, proposal: Proposal, title: Title, person: Person | None = None,
     unit: Unit | None = None, household: Household | None = None, period_from: int,
     period_to: int, achievement: str, initiatives: Iterable[Initiative] = (),
+    new_household: dict | None = None,
 ) -> Nominee:
+    """Add a nominee; *new_household* ({head_name, address, commune}) records a household not
+    known yet, in the same transaction (nothing is kept if the nominee is refused)."""
     proposal = locked(proposal)
     check_editable(proposal)
+    household = _household(actor, proposal, household, new_household)
     nominee = Nominee(proposal=proposal, position=proposal.nominees.count() + 1)
     _fill(nominee, title=title, person=person, unit=unit, household=household,
-          period_from=period_from, period_to=period_to, achievement=achievement)
-    nominee.initiatives.set(initiatives)
+          period_from=period_from, period_to=period_to, achievement=achievement, initiatives=list(initiatives))
     audit(actor=actor, action="awards.nominee.added", obj=proposal,
           data={"nominee": nominee.pk, "title": title.code})
     return nominee
@@ -175,14 +248,15 @@ def nominee_update(
     *, actor: User | None, nominee: Nominee, title: Title, person: Person | None = None,
     unit: Unit | None = None, household: Household | None = None, period_from: int,
     period_to: int, achievement: str, initiatives: Iterable[Initiative] = (),
+    new_household: dict | None = None,
 ) -> Nominee:
     proposal = locked(nominee.proposal)
     check_editable(proposal)
+    household = _household(actor, proposal, household, new_household)
     nominee = Nominee.objects.get(pk=nominee.pk)
     nominee.proposal = proposal
     _fill(nominee, title=title, person=person, unit=unit, household=household,
-          period_from=period_from, period_to=period_to, achievement=achievement)
-    nominee.initiatives.set(initiatives)
+          period_from=period_from, period_to=period_to, achievement=achievement, initiatives=list(initiatives))
     audit(actor=actor, action="awards.nominee.updated", obj=proposal, data={"nominee": nominee.pk})
     return nominee
 

@@ -1,5 +1,6 @@
 """Shared steps of the proposal services: lock and re-check the state, record a transition
-as a ProposalEvent and an audit row, and the bloc facts a proposal depends on."""
+as a ProposalEvent and an audit row, the bloc facts a proposal depends on, and whom and
+what a proposal may cite (its units' communes, the free initiatives of its people)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from blocs.models import Bloc, MemberRole, Membership, Unit
+from blocs.models import Bloc, MemberRole, Membership, Person, Unit, UnitKind
 from blocs.text import nfc
 
-from ..models import Proposal, ProposalEvent, ProposalStatus
+from ..eligibility.facts import CLOSED_OUTCOMES
+from ..models import Initiative, Nominee, Proposal, ProposalEvent, ProposalStatus
 from .common import audit
 
 S = ProposalStatus
@@ -81,3 +84,42 @@ def member_unit_ids(bloc: Bloc, year: int) -> set[int]:
                .values_list("unit_id", flat=True))
 
 
+
+
+def allowed_unit_ids(proposal: Proposal) -> set[int]:
+    """Units whose people and selves a unit's proposal may name: the proposing unit and, for
+    a bloc's proposal, the bloc's members that year."""
+    ids = {proposal.proposing_unit_id}
+    if proposal.bloc_id:
+        ids |= member_unit_ids(proposal.bloc, proposal.year)
+    return ids
+
+
+def proposal_communes(proposal: Proposal) -> QuerySet[Unit]:
+    """Communes (xã, phường) whose households *proposal* may name: an allowed unit that is a
+    commune, or a commune under one (a district's); every commune for the province's
+    proposals to the central level."""
+    communes = Unit.objects.filter(kind=UnitKind.COMMUNE)
+    if proposal.to_central:
+        return communes
+    ids = allowed_unit_ids(proposal)
+    return communes.filter(Q(pk__in=ids) | Q(parent_id__in=ids))
+
+
+def free_initiatives(authors: QuerySet[Person] | list[Person], nominee: Nominee | None = None) -> QuerySet[Initiative]:
+    """Initiatives of *authors* a nominee may cite (ND 152 Điều 4: one initiative, one award):
+    not used by an award (unless that award was revoked) and not cited by a live nominee of a
+    proposal already sent, other than *nominee* itself or the nominee it was gathered from."""
+    authored = Initiative.authors.through.objects.filter(person__in=authors).values("initiative_id")
+    mine = {pk for pk in (nominee.pk, nominee.source_id) if pk} if nominee is not None else set()
+    cited_elsewhere = (
+        Nominee.initiatives.through.objects.exclude(nominee__outcome__in=CLOSED_OUTCOMES)
+        .exclude(nominee__proposal__status=ProposalStatus.DRAFT)
+        .exclude(nominee_id__in=mine)
+        .values("initiative_id")
+    )
+    return (
+        Initiative.objects.filter(pk__in=authored)
+        .filter(Q(used_by__isnull=True) | Q(used_by__revoked_by__isnull=False))
+        .exclude(pk__in=cited_elsewhere)
+    )

@@ -1,23 +1,28 @@
 """The council's screens: proposals waiting for it, the public notice with its objections,
-and the session with its votes."""
+the session with its votes, and the session's signed minutes."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from blocs.access import get_or_404
 from blocs.views.common import paginate, query_string_without_page, run_service
 
 from .. import access_history as access
 from ..access_proposals import visible_proposals
-from ..forms_history import CouncilForm, NoticeForm, ObjectionForm, ResolveForm
-from ..models import Objection, ObjectionStatus, ProposalStatus, PublicNotice
+from ..forms_history import CouncilForm, NoticeForm, ObjectionForm, ResolveForm, SignedPdfForm
+from ..models import CouncilSession, Objection, ObjectionStatus, ProposalStatus, PublicNotice
+from ..selectors_council import recent_sessions, visible_sessions, visible_votes
 from ..services import council
-from ..services.council import live_nominees, rules_by_title
+from ..services.council import live_nominees, minutes_filename, rules_by_title
+
+PDF = "application/pdf"
 
 COUNCIL_STATES = [ProposalStatus.ACCEPTED, ProposalStatus.PUBLIC_NOTICE, ProposalStatus.VOTED, ProposalStatus.FORWARDED]
 
@@ -31,8 +36,49 @@ def council_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     notices = PublicNotice.objects.filter(ends_on__gte=today).select_related("proposal").order_by("ends_on")
     context = {"page": paginate(request, proposals), "notices": notices, "query": query_string_without_page(request),
-               "can_run": access.can_run_council(request.user)}
+               "can_run": access.can_run_council(request.user), "sessions": recent_sessions(request.user)}
     return render(request, "awards/council_list.html", context)
+
+
+# --- A session and its minutes ----------------------------------------------------------------
+
+
+def _session(request: HttpRequest, pk: int, *, write: bool = False) -> CouncilSession:
+    """The session if the user sees it (404 otherwise); writing is interior staff's (403)."""
+    session = get_or_404(visible_sessions(request.user), pk)
+    if write and not access.can_run_council(request.user):
+        raise PermissionDenied
+    return session
+
+
+def _render_session(request: HttpRequest, session: CouncilSession, form: SignedPdfForm | None = None) -> HttpResponse:
+    context = {"session": session, "votes": visible_votes(request.user, session),
+               "can_run": access.can_run_council(request.user), "form": form or SignedPdfForm()}
+    return render(request, "awards/council_session.html", context)
+
+
+def council_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session: who sat, the votes on what the user may see, and the signed minutes."""
+    return _render_session(request, _session(request, pk))
+
+
+@require_POST
+def council_minutes_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk, write=True)
+    form = SignedPdfForm(request.POST, request.FILES)
+    if form.is_valid() and run_service(form, lambda: council.council_minutes_attach(
+            actor=request.user, session=session, upload=form.cleaned_data["file"])):
+        messages.success(request, _("Đã lưu biên bản phiên họp ngày %(d)s.") % {"d": f"{session.held_on:%d/%m/%Y}"})
+        return redirect("awards:council_session_detail", session.pk)
+    return _render_session(request, session, form)
+
+
+def council_minutes_download(request: HttpRequest, pk: int) -> FileResponse:
+    session = _session(request, pk)
+    if not session.minutes:
+        raise Http404
+    return FileResponse(session.minutes.open("rb"), as_attachment=True, filename=minutes_filename(session),
+                        content_type=PDF)
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,8 +4,9 @@ province's decision, forwarding to the central level and its decision, revocatio
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +15,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 from blocs.views.common import paginate, query_string_without_page, run_service, selected_year
 
 from .. import access_history as access
-from ..forms_history import CentralDecisionForm, DecisionForm, ForwardForm, RevokeForm
+from ..forms_history import (
+    CentralDecisionForm,
+    DecisionForm,
+    ForwardForm,
+    RevokeForm,
+    SignedPdfForm,
+)
 from ..models import Decision, NomineeOutcome
 from ..services import decisions
 from ..services.council import passed_nominee_ids, rules_by_title
+from ..services.decisions import decision_filename
 from ..services.history import RELATED
+
+PDF = "application/pdf"
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -32,13 +42,39 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(request, "awards/decision_list.html", context)
 
 
-def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = access.get_decision_for_user(request.user, pk)
+def _render_detail(request: HttpRequest, decision: Decision, file_form: SignedPdfForm | None = None) -> HttpResponse:
     records = list(decision.records.select_related(*RELATED).order_by("pk"))
     revoked = list(decision.revoked_records.select_related(*RELATED).order_by("pk"))
     context = {"decision": decision, "records": records, "revoked": revoked,
-               "total": sum(r.amount or 0 for r in records), "can_run": access.can_run_council(request.user)}
+               "total": sum(r.amount or 0 for r in records), "can_run": access.can_run_council(request.user),
+               "file_form": file_form or SignedPdfForm()}
     return render(request, "awards/decision_detail.html", context)
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_detail(request, access.get_decision_for_user(request.user, pk))
+
+
+@require_POST
+def decision_file_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed decision's scan, by interior staff; a refused file leaves the old one."""
+    decision = access.get_decision_for_user(request.user, pk)
+    if not access.can_run_council(request.user):
+        raise PermissionDenied
+    form = SignedPdfForm(request.POST, request.FILES)
+    if form.is_valid() and run_service(form, lambda: decisions.decision_file_attach(
+            actor=request.user, decision=decision, upload=form.cleaned_data["file"])):
+        messages.success(request, _("Đã lưu bản ký của Quyết định số %(d)s.") % {"d": decision})
+        return redirect(decision)
+    return _render_detail(request, decision, form)
+
+
+def decision_file_download(request: HttpRequest, pk: int) -> FileResponse:
+    decision = access.get_decision_for_user(request.user, pk)
+    if not decision.file:
+        raise Http404
+    return FileResponse(decision.file.open("rb"), as_attachment=True, filename=decision_filename(decision),
+                        content_type=PDF)
 
 
 def _waiting(proposal, *, central: bool):

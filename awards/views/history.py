@@ -7,16 +7,18 @@ import io
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from blocs import jobs
 from blocs.access import visible_units
 from blocs.models import Job, JobStatus
 from blocs.views.common import paginate, query_string_without_page
 
 from .. import access_history as access
+from ..exports_history import FILTERS, filters_of
 from ..forms_history import ImportForm
 from ..models import Title
 from ..services.history import history_search as search
@@ -24,7 +26,6 @@ from ..services.history_import import history_import as run_import
 from ..services.history_import import template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTERS = ("q", "unit", "title", "year", "number", "revoked")
 
 
 def history_search(request: HttpRequest) -> HttpResponse:
@@ -39,6 +40,13 @@ def history_search(request: HttpRequest) -> HttpResponse:
         "can_run": access.can_run_council(request.user),
     }
     return render(request, "awards/history_search.html", context)
+
+
+@require_POST
+def history_export(request: HttpRequest) -> HttpResponse:
+    """The search's current results in Excel, as a background job run in the user's scope."""
+    job = jobs.job_start(actor=request.user, kind="awards_history", params=filters_of(request.POST))
+    return redirect(job)
 
 
 @require_http_methods(["GET", "POST"])

@@ -87,7 +87,7 @@ def proposal_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_accept(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = access.get_proposal_for_user(request.user, pk, review=True)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, prefix="accept")
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     return act(request, proposal,
                lambda: proposals.proposal_accept(actor=request.user, proposal=proposal, comment=comment),

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from blocs.access import visible_people, visible_units
-from blocs.models import Bloc, MemberRole, Membership, Person, Unit
+from blocs.access import visible_units
+from blocs.models import Unit
 from blocs.views.common import paginate, query_string_without_page, run_service, selected_year
 
 from .. import access_proposals as access
@@ -27,9 +27,9 @@ from ..forms_proposals import (
     ReceiveForm,
     ReturnForm,
 )
-from ..models import Proposal, ProposalStatus
+from ..models import CouncilVote, Proposal, ProposalStatus
 from ..services import dossier, proposals
-from ..services.proposals_common import member_unit_ids
+from .documents import DECISION_STATES
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:
@@ -58,25 +58,19 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     return render(request, "awards/proposal_list.html", context)
 
 
-def _led_blocs(user):
-    if user.is_admin:
-        return Bloc.objects.order_by("name")
-    return Bloc.objects.filter(pk__in=Membership.objects.filter(
-        unit_id=user.unit_id, role=MemberRole.LEAD).values("bloc_year__bloc_id")).order_by("name")
-
-
 @require_http_methods(["GET", "POST"])
 def proposal_create(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not access.can_create_proposal(user):
         raise PermissionDenied
-    form = ProposalForm(request.POST or None, blocs=_led_blocs(user) if user.is_unit_officer else None,
+    form = ProposalForm(request.POST or None, movements=access.proposal_movements(user),
+                        blocs=access.led_blocs(user) if user.is_unit_officer else None,
                         initial=None if request.POST else {"year": request.GET.get("nam") or None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = run_service(form, lambda: proposals.proposal_create(
             actor=user, unit=user.unit, year=data["year"], subject=data["subject"], kind=data["kind"],
-            bloc=data.get("bloc"), to_central=not user.is_unit_officer,
+            bloc=data.get("bloc"), to_central=not user.is_unit_officer, movement=data["movement"],
             document_number=data["document_number"], event_date=data["event_date"],
         ))
         if created:
@@ -96,12 +90,12 @@ def proposal_update(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = access.get_proposal_for_user(request.user, pk, write=True)
     if not proposal.is_editable:
         return _not_editable(request, proposal)
-    form = ProposalForm(request.POST or None, proposal=proposal)
+    form = ProposalForm(request.POST or None, movements=access.proposal_movements(request.user), proposal=proposal)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved = run_service(form, lambda: proposals.proposal_update(
             actor=request.user, proposal=proposal, subject=data["subject"], kind=data["kind"],
-            document_number=data["document_number"], event_date=data["event_date"], movement=proposal.movement,
+            document_number=data["document_number"], event_date=data["event_date"], movement=data["movement"],
         ))
         if saved:
             messages.success(request, _("Đã lưu đề nghị."))
@@ -111,11 +105,21 @@ def proposal_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 def detail_context(request: HttpRequest, proposal: Proposal, **forms) -> dict:
     user = request.user
+    council_votes = Prefetch("votes", queryset=CouncilVote.objects.select_related("session").order_by(
+        "session__held_on", "pk"))
     nominees = list(proposal.nominees.select_related(
         "title", "person__unit", "unit", "household", "source__proposal", "overridden_by", "appraised_by"
-    ).prefetch_related("carried_to__proposal"))
+    ).prefetch_related("carried_to__proposal", council_votes))
     for nominee in nominees:
         nominee.failing = proposals.failing(nominee)
+        # Each row has its own forms: the ids of their fields (and the labels' "for") must
+        # not repeat on the page. The row whose form was refused shows it with its errors.
+        mine = forms.get("form_nominee") == nominee.pk
+        row_id = f"id_n{nominee.pk}_%s"
+        nominee.appraise_form = (mine and forms.get("appraise_form")) or AppraiseForm(auto_id=row_id)
+        nominee.override_form = (mine and forms.get("override_form")) or ReasonForm(prefix="override", auto_id=row_id)
+    # The council's sessions that voted on this proposal, from the votes already loaded.
+    sessions = {v.session_id: v.session for n in nominees for v in n.votes.all()}
     documents = list(proposal.documents.select_related("nominee", "uploaded_by").order_by("kind", "-uploaded_at", "-pk"))
     current = [d for d in documents if d.replaced_by_id is None]
     can_write = access.can_write_proposal(user, proposal)
@@ -127,6 +131,8 @@ def detail_context(request: HttpRequest, proposal: Proposal, **forms) -> dict:
         "documents": documents,
         "events": proposal.events.select_related("actor__unit"),
         "sources": proposal.sources.select_related("proposing_unit"),
+        "council_sessions": sorted(sessions.values(), key=lambda s: (s.held_on, s.pk)),
+        "can_run_council": can_review,
         "can_write": can_write and proposal.is_editable,
         "can_review": can_review,
         "can_override": can_review and proposal.status in (*proposals.REVIEWING, "nhap", "tra_lai"),
@@ -135,11 +141,10 @@ def detail_context(request: HttpRequest, proposal: Proposal, **forms) -> dict:
         "receive_form": forms.get("receive_form") or ReceiveForm(),
         "return_form": forms.get("return_form") or ReturnForm(),
         "reject_form": forms.get("reject_form") or ReasonForm(prefix="reject"),
-        "accept_form": CommentForm(),
-        "appraise_form": forms.get("appraise_form") or AppraiseForm(),
-        "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
+        "accept_form": CommentForm(prefix="accept"),
         "form_nominee": forms.get("form_nominee"),
         "S": ProposalStatus,
+        "decision_states": DECISION_STATES,
     }
 
 
@@ -163,25 +168,23 @@ def act(request: HttpRequest, proposal: Proposal, action, success: str) -> HttpR
 # --- Nominees --------------------------------------------------------------------------------------
 
 
-def _choices(request: HttpRequest, proposal: Proposal):
-    unit_ids = {proposal.proposing_unit_id}
-    if proposal.bloc_id:
-        unit_ids |= member_unit_ids(proposal.bloc, proposal.year)
-    if proposal.to_central:
-        people, units = visible_people(request.user), Unit.objects.all()
-    else:
-        people, units = Person.objects.filter(unit_id__in=unit_ids), Unit.objects.filter(pk__in=unit_ids)
-    return people.order_by("search_text", "pk"), units.order_by("name")
-
-
 def _nominee_form(request, proposal, nominee=None):
-    people, units = _choices(request, proposal)
-    return NomineeForm(request.POST or None, people=people, units=units, nominee=nominee, year=proposal.year)
+    kwargs = {}
+    person = request.GET.get("person")
+    if request.method == "GET" and person:
+        # The form again for another person chosen (htmx swaps in its initiatives).
+        kwargs["initial"] = {"person": person}
+        if nominee is not None and str(nominee.person_id) == person:
+            kwargs["initial"]["initiatives"] = [i.pk for i in nominee.initiatives.all()]
+    return NomineeForm(request.POST or None, choices=access.nominee_choices(request.user, proposal),
+                       nominee=nominee, year=proposal.year, refresh_url=request.path, **kwargs)
 
 
 def _save_nominee(request, proposal, form, nominee=None):
     data = form.cleaned_data
-    fields = {k: data[k] for k in ("title", "person", "unit", "period_from", "period_to", "achievement")}
+    fields = {k: data[k] for k in ("title", "person", "unit", "household", "period_from", "period_to",
+                                   "achievement", "initiatives")}
+    fields["new_household"] = form.new_household()
     if nominee is None:
         return run_service(form, lambda: proposals.nominee_add(actor=request.user, proposal=proposal, **fields))
     return run_service(form, lambda: proposals.nominee_update(actor=request.user, nominee=nominee, **fields))

@@ -2,8 +2,10 @@
 
 In the world: an initiative of Công an (by its first person) and one of Văn phòng Tỉnh ủy;
 a discipline of that Công an person and one of a Văn phòng Tỉnh ủy person; an open hold on
-the Công an person and one on Văn phòng Tỉnh ủy itself. Bộ CHQS (truongkhoi) leads Khối Nội
-chính this year, so it reads Công an's ratings page, but not its initiatives or holds.
+the Công an person and one on Văn phòng Tỉnh ủy itself; this year's ranking of Khối Nội
+chính and of Khối Đảng. Bộ CHQS (truongkhoi) leads Khối Nội chính this year, so it reads
+Công an's ratings page, but not its initiatives or holds, and records its bloc's ranking;
+Công an (donvi), a member, reads that ranking only.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime
 
 from awards.models import (
+    BlocRanking,
     Discipline,
     DisciplineForm,
     Hold,
@@ -21,6 +24,7 @@ from awards.models import (
     RuleSet,
 )
 from awards.services import facts as services
+from awards.services import rankings
 from tests.permission_kit import (
     DONE,
     EVERYONE,
@@ -41,6 +45,10 @@ from tests.permission_kit import (
 
 def unit_year(attr: str):
     return lambda w: {"unit_pk": getattr(w, attr).pk, "year": w.year}
+
+
+def bloc_of_year(attr: str):
+    return lambda w: {"bloc_pk": getattr(w, attr).pk, "year": w.year}
 
 
 def _rule_set(w) -> dict:
@@ -75,6 +83,16 @@ TABLE = {
     ],
     "awards:rating_import_errors": [
         get("an error file never made", unit_year("ca"), answers(HIDDEN, HIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN)),
+    ],
+    "awards:ranking_index": [get("the blocs' rankings of the year", no_args, EVERYONE)],
+    "awards:ranking_bloc_year": [
+        get("Khối Nội chính's ranking", bloc_of_year("noi_chinh"), EVERYONE),
+        get("Khối Đảng's ranking", bloc_of_year("dang"), answers(OK, OK, HIDDEN, HIDDEN, OK)),
+        post("Khối Nội chính's ranking with nothing entered", bloc_of_year("noi_chinh"),
+             answers(OK, OK, OK, FORBIDDEN, FORBIDDEN)),
+        post("Khối Đảng's ranking with nothing entered", bloc_of_year("dang"),
+             answers(OK, OK, HIDDEN, HIDDEN, FORBIDDEN)),
+        get("a bloc that does not exist", lambda w: {"bloc_pk": 999_999, "year": w.year}, NOBODY),
     ],
     "awards:initiative_list": [get("the initiatives", no_args, EVERYONE)],
     "awards:initiative_create": [
@@ -143,6 +161,9 @@ def extend_world(w) -> None:
     w.hold_vptu = services.hold_save(
         actor=w.noivu, hold=Hold(unit=w.vptu, kind=HoldKind.PRESS, opened_on=day, source="CV 2")
     )
+    for bloc, units in ((w.noi_chinh, (w.chqs, w.ca, w.toa)), (w.dang, (w.vptu, w.bao))):
+        rankings.bloc_ranking_record(actor=w.noivu, bloc=bloc, year=w.year, source="Biên bản tổng kết",
+                                     rows=[(unit, rank, None) for rank, unit in enumerate(units, start=1)])
 
 
 def state() -> dict:
@@ -152,4 +173,5 @@ def state() -> dict:
         "disciplines": list(Discipline.objects.values_list("pk", "form", "effective_to").order_by("pk")),
         "holds": list(Hold.objects.values_list("pk", "closed_on").order_by("pk")),
         "rule_sets": list(RuleSet.objects.values_list("pk", "effective_from", "effective_to").order_by("pk")),
+        "rankings": list(BlocRanking.objects.values_list("pk", "unit_id", "rank", "score").order_by("pk")),
     }

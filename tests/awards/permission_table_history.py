@@ -3,7 +3,9 @@
 In the world: Công an's proposal accepted for the council this year (seen by donvi and by
 truongkhoi, whose Bộ CHQS leads Công an's bloc) and Văn phòng Tỉnh ủy's (seen by neither);
 a notice running today with one open objection; a decision awarding a Công an person and a
-Văn phòng Tỉnh ủy person.
+Văn phòng Tỉnh ủy person, with its signed scan; a council session that voted on a Công an
+proposal (seen by both officers) and one that voted on Văn phòng Tỉnh ủy's alone, each
+with its minutes.
 """
 
 from __future__ import annotations
@@ -12,9 +14,18 @@ import datetime
 
 from django.utils import timezone
 
-from awards.models import AwardRecord, CouncilVote, Decision, Objection, Proposal, PublicNotice
+from awards.models import (
+    AwardRecord,
+    CouncilSession,
+    CouncilVote,
+    Decision,
+    Objection,
+    Proposal,
+    PublicNotice,
+)
 from awards.services import council, decisions
 from tests.awards.factories_council import accepted_proposal, signing, vote
+from tests.awards.proposal_kit import pdf
 from tests.permission_kit import (
     DONE,
     EVERYONE,
@@ -35,6 +46,8 @@ from tests.permission_kit import (
 _FAR_STAFF = answers(OK, OK, HIDDEN, HIDDEN, FORBIDDEN)
 _STAFF_DONE = answers(DONE, DONE, FORBIDDEN, FORBIDDEN, FORBIDDEN)
 _PROVINCE_READS = answers(OK, OK, FORBIDDEN, FORBIDDEN, OK)
+_FAR_READ = answers(OK, OK, HIDDEN, HIDDEN, OK)
+_ANYONE_DONE = answers(DONE, DONE, DONE, DONE, DONE)
 
 
 def _staff_pages(name: str, what: str) -> list:
@@ -74,7 +87,36 @@ TABLE = {
         get("a decision with two awardees", pk("decision"), EVERYONE),
         get("a decision that does not exist", missing, NOBODY),
     ],
+    "awards:decision_file_download": [
+        get("the signed scan of a decision", pk("decision"), EVERYONE),
+        get("the scan of a decision that does not exist", missing, NOBODY),
+    ],
+    "awards:decision_file_upload": [
+        get("uploading a decision's scan by link", pk("decision"), POST_ONLY),
+        post("uploading no file as a decision's scan", pk("decision"), PROVINCE_STAFF),
+        post("uploading to a decision that does not exist", missing, NOBODY),
+    ],
+    "awards:council_session_detail": [
+        get("the session that voted on Công an's proposal", pk("session_near"), EVERYONE),
+        get("the session that voted on Văn phòng Tỉnh ủy's only", pk("session_far"), _FAR_READ),
+        get("a session that does not exist", missing, NOBODY),
+    ],
+    "awards:council_minutes_download": [
+        get("the minutes of the session on Công an's", pk("session_near"), EVERYONE),
+        get("the minutes of the session on Văn phòng Tỉnh ủy's", pk("session_far"), _FAR_READ),
+        get("the minutes of a session that does not exist", missing, NOBODY),
+    ],
+    "awards:council_minutes_upload": [
+        get("uploading minutes by link", pk("session_near"), POST_ONLY),
+        post("uploading no file as the minutes of the session on Công an's", pk("session_near"), PROVINCE_STAFF),
+        post("uploading no file as the minutes of the session on Văn phòng Tỉnh ủy's", pk("session_far"),
+             _FAR_STAFF),
+    ],
     "awards:history_search": [get("the award history", no_args, EVERYONE)],
+    "awards:history_export": [
+        get("exporting the history by link", no_args, POST_ONLY),
+        post("exporting the history as it is filtered", no_args, _ANYONE_DONE),
+    ],
     "awards:award_revoke": [
         get("revoking a Công an person's award", pk("record_near"), PROVINCE_STAFF),
         get("revoking a Văn phòng Tỉnh ủy person's award", pk("record_far"), _FAR_STAFF),
@@ -100,6 +142,13 @@ def extend_world(w) -> None:
                                 year=w.year, day=day)
     vote(w, decided, day)
     w.decision = decisions.decision_record(actor=w.noivu, proposal=decided, signing=signing(day))
+    decisions.decision_file_attach(actor=w.noivu, decision=w.decision, upload=pdf("quyet-dinh.pdf"))
+    # A session is seen by those who see a proposal it voted on (CSTĐCS needs the vote).
+    near = accepted_proposal(w, [(w.people["cong-an"][1], "CSTDCS")], year=w.year, day=day)
+    far = accepted_proposal(w, [(w.people["vp-tinh-uy"][1], "CSTDCS")], year=w.year, day=day, unit=w.vptu)
+    w.session_near, w.session_far = vote(w, near, day), vote(w, far, day)
+    for session in (w.session_near, w.session_far):
+        council.council_minutes_attach(actor=w.noivu, session=session, upload=pdf("bien-ban.pdf"))
     w.record_near = AwardRecord.objects.get(person=w.people["cong-an"][0])
     w.record_far = AwardRecord.objects.get(person=w.people["vp-tinh-uy"][0])
 
@@ -110,6 +159,7 @@ def state() -> dict:
         "notices": list(PublicNotice.objects.values_list("pk", "ends_on").order_by("pk")),
         "objections": list(Objection.objects.values_list("pk", "status").order_by("pk")),
         "votes": CouncilVote.objects.count(),
-        "decisions": list(Decision.objects.values_list("pk", "number").order_by("pk")),
+        "decisions": list(Decision.objects.values_list("pk", "number", "file").order_by("pk")),
+        "minutes": list(CouncilSession.objects.values_list("pk", "minutes").order_by("pk")),
         "records": list(AwardRecord.objects.values_list("pk", "revoked_by_id").order_by("pk")),
     }

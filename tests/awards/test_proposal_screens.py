@@ -139,3 +139,17 @@ def test_the_bloc_lead_gathers_from_the_screen_and_the_source_shows_where_it_wen
     assert response["Location"] == gathered.get_absolute_url()
     page = client.get(source.get_absolute_url()).content.decode()
     assert "Đã tổng hợp vào" in page and gathered.get_absolute_url() in page
+
+
+def test_the_review_page_never_repeats_an_id_so_each_label_names_its_own_field(org, titles, login):
+    import re
+    from collections import Counter
+
+    p = walk(org, titles, "dang_tham_dinh", codes=("LDTT", "LDTT", "CSTDCS"))
+    page = login(org.noivu).get(p.get_absolute_url()).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    labels = re.findall(r'<label[^>]*\sfor="([^"]+)"', page)
+    assert labels and all(label in ids for label in labels)
+    # The return form's comment is the one its label names, not the accept form's.
+    assert 'for="id_comment"' in page and 'id="id_accept-comment"' in page
