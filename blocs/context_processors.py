@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from . import access
 
 # Which navbar group a page belongs to, by its URL namespace (the dashboard has none).
-SECTIONS = {"blocs": "organisation", "movements": "movements", "awards": "awards"}
+SECTIONS = {"blocs": "organisation", "movements": "movements", "awards": "awards", "meetings": "movements"}
 
 
 def _section(request: HttpRequest) -> str:

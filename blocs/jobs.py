@@ -105,10 +105,14 @@ def job_run(*, job_id: int) -> None:
     try:
         filename, content = _KINDS[job.kind].handler(job, progress)
     except Exception as error:
+        # The row says why; the user reads it on the job's page and retries. Nothing is
+        # raised: without a broker the job runs inside the request that started it, and the
+        # user must land on that page, not on a server error.
+        logger.exception("Job %s (%s) failed.", job_id, job.kind)
         Job.objects.filter(pk=job_id).update(
             status=JobStatus.FAILED, error=str(error) or error.__class__.__name__, finished_at=timezone.now()
         )
-        raise
+        return
     job.refresh_from_db()
     job.file.save(filename, ContentFile(content), save=False)
     job.status, job.finished_at = JobStatus.DONE, timezone.now()

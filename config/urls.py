@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("blocs.urls")),
     path("", include("movements.urls")),
     path("", include("awards.urls")),
+    path("", include("meetings.urls")),
 ]

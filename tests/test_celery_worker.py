@@ -108,3 +108,37 @@ def test_a_real_worker_renders_the_people_export(worker):
         rows = list(load_workbook(io.BytesIO(handle.read())).active.iter_rows(values_only=True))
     assert sorted(row[1] for row in rows[1:]) == ["Lò Văn Minh", "Vàng Thị Hoa"]
     assert Job.objects.get(pk=job.pk).attempts == 1
+
+
+def test_a_real_worker_renders_the_year_end_review_report(worker, org, settings):
+    from meetings.models import ReportPeriod, ReportVersion
+    from meetings.services import reports, scoring
+    from tests.meetings.conftest import make_review
+
+    make_review(org)
+    sheets = scoring.sheets_open(actor=org.truongkhoi, meeting=org.review)
+    for sheet, first in zip(sorted(sheets, key=lambda s: s.unit.name), ["60", "55", "50"], strict=True):
+        scoring.agreed_scores_save(actor=org.truongkhoi, sheet=sheet,
+                                   points={c.pk: v for c, v in zip(org.criteria, [first, "25", "15", "0", "0"], strict=True)})
+    report = reports.report_save(actor=org.truongkhoi, bloc=org.noi_chinh, year=org.year, period=ReportPeriod.YEAR)
+
+    job = reports.report_start(actor=org.truongkhoi, report=report)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.is_finished:
+            break
+        assert worker.poll() is None, worker.stdout.read()
+        time.sleep(0.3)
+
+    assert job.status == JobStatus.DONE, job.error or "the worker did not finish within 120 s"
+    version = ReportVersion.objects.get(job=job)
+    from pypdf import PdfReader
+
+    with version.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Khối Thi đua Nội chính" in text
+    assert "1 Bộ Chỉ huy Quân sự tỉnh 100 0 0 100" in text.splitlines()
+    assert round(float(reader.pages[0].mediabox.height)) == 842

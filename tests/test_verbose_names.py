@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractUser
 DJANGO_USER_FIELDS = {f.name for f in AbstractUser._meta.get_fields()}
 
 
-@pytest.mark.parametrize("app_label", ["blocs", "movements"])
+@pytest.mark.parametrize("app_label", ["blocs", "movements", "meetings"])
 def test_every_field_has_a_vietnamese_verbose_name(app_label):
     unnamed = [
         f"{model.__name__}.{field.name}"
