@@ -21,6 +21,7 @@ urlpatterns = [
     path("hoi-nghi/tai-lieu/<int:pk>/tai-ve/", m.document_file, name="document_file"),
     path("hoi-nghi/<int:pk>/bien-ban/tai-len/", m.minutes_upload, name="minutes_upload"),
     path("hoi-nghi/<int:pk>/bien-ban.pdf", m.minutes_file, name="minutes_file"),
+    path("hoi-nghi/<int:pk>/du-thao-bien-ban.<str:fmt>", m.minutes_document, name="minutes_document"),
     path("hoi-nghi/<int:pk>/xep-hang/", s.ranking, name="ranking"),
     path("hoi-nghi/<int:pk>/cham-diem/mo-phieu/", s.sheets_open, name="sheets_open"),
     path("hoi-nghi/<int:pk>/xep-hang/chot/", s.ranking_finalise, name="ranking_finalise"),

@@ -105,6 +105,11 @@ TABLE = {
         get("the province's congress", pk("meeting_province"), _PROVINCE_READ),
         get("a meeting that does not exist", missing, NOBODY),
     ],
+    "meetings:minutes_document": [
+        get("Khối Nội chính's draft minutes", lambda w: {"pk": w.meeting_near.pk, "fmt": "docx"}, EVERYONE),
+        get("Khối Đảng's draft minutes", lambda w: {"pk": w.meeting_far.pk, "fmt": "pdf"}, _FAR_READ),
+        get("draft minutes in a format that does not exist", lambda w: {"pk": w.meeting_near.pk, "fmt": "odt"}, NOBODY),
+    ],
     "meetings:meeting_update": [
         *_manage_rows("the form"),
         get("the form of the province's congress", pk("meeting_province"), _PROVINCE_MANAGE),
