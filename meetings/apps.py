@@ -8,4 +8,4 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         # The review-report job kind, known to the web process (which queues it) and to the
         # worker (which runs it); the demo's loader, registered with blocs.demo.
-        from . import demo, tasks  # noqa: F401
+        from . import demo, demo_congress, tasks  # noqa: F401
