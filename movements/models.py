@@ -268,6 +268,14 @@ class PlanTask(models.Model):
         return self.text[:80]
 
 
+class TieRule(models.TextChoices):
+    """How the year-end ranking orders units with equal totals (as the pledge says)."""
+
+    SHARED = "dong_hang", _("Đồng hạng")
+    SCORED_FIRST = "diem_cham", _("Ưu tiên đơn vị có điểm chấm (không kể điểm thưởng, điểm trừ) cao hơn")
+    FEWER_PENALTIES = "it_diem_tru", _("Ưu tiên đơn vị bị trừ ít điểm hơn")
+
+
 class Pledge(models.Model):
     """A bloc's emulation pledge for a year (giao ước thi đua) and its scoring criteria.
 
@@ -279,6 +287,10 @@ class Pledge(models.Model):
     )
     year = year_field(verbose_name=_("năm"))
     text = models.TextField(_("nội dung giao ước"), blank=True)
+    tie_rule = models.CharField(
+        _("khi bằng tổng điểm"), max_length=12, choices=TieRule.choices, default=TieRule.SHARED,
+        help_text=_("Cách xếp hạng các đơn vị bằng tổng điểm tại hội nghị tổng kết năm."),
+    )
     signed_on = models.DateField(_("ngày ký kết"), null=True, blank=True)
     signing_meeting = models.CharField(_("hội nghị ký kết"), max_length=300, blank=True)
     signed_file = models.FileField(_("bản giao ước đã ký (PDF)"), upload_to="pledges/%Y/", blank=True)

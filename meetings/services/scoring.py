@@ -3,8 +3,9 @@
 Each member unit scores itself per criterion with evidence and sends its sheet; the bloc
 lead records the agreed points. A unit's total is its scored and bonus points less its
 penalty points (agreed points; a sheet not yet agreed is ranked on nothing and listed as
-incomplete). Equal totals share a rank (1, 2, 2, 4); when a pledge names a tie-break, it
-orders them first. The final ranking is written to the awards app (R8/R9 read it there).
+incomplete). Equal totals are separated as the pledge's tie rule says (the higher scored
+points before bonus and penalty, or the fewer penalty points); units still equal share a
+rank (1, 2, 2, 4). The final ranking is written to the awards app (R8/R9 read it there).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from blocs.audit import audit_record
 from blocs.models import Gender, Person, Unit, User
 from blocs.text import nfc
-from movements.models import Criterion, CriterionKind, Pledge
+from movements.models import Criterion, CriterionKind, Pledge, TieRule
 
 from ..models import Meeting, MeetingKind, Score, ScoreSheet
 
@@ -158,7 +159,7 @@ class Row:
 
 
 def ranking(meeting: Meeting, on: datetime.date | None = None) -> list[Row]:
-    """The ranking table of a year-end review, in three queries whatever its size."""
+    """The ranking table of a year-end review, in four queries whatever its size."""
     sheets = list(meeting.score_sheets.select_related("unit").order_by("unit__name"))
     rows = {s.pk: Row(sheet=s, unit=s.unit, complete=s.agreed_at is not None) for s in sheets}
     for score in Score.objects.filter(sheet__meeting=meeting).select_related("criterion"):
@@ -180,15 +181,26 @@ def ranking(meeting: Meeting, on: datetime.date | None = None) -> list[Row]:
         counts = by_unit.get(row.unit.pk)
         if counts:
             row.people, row.women = counts["n"], counts["women"]
-    ranked = sorted((r for r in rows.values() if r.complete), key=lambda r: (-r.total, -r.scored, r.unit.name))
+    tie_key = _tie_key(meeting)
+    ranked = sorted((r for r in rows.values() if r.complete), key=lambda r: (-r.total, tie_key(r), r.unit.name))
     previous = None
     for position, row in enumerate(ranked, 1):
-        if previous is not None and row.total == previous.total:
+        if previous is not None and (row.total, tie_key(row)) == (previous.total, tie_key(previous)):
             row.rank, row.tied, previous.tied = previous.rank, True, True
         else:
             row.rank = position
         previous = row
     return ranked + sorted((r for r in rows.values() if not r.complete), key=lambda r: r.unit.name)
+
+
+def _tie_key(meeting: Meeting):
+    """What separates equal totals under the pledge's rule (a constant: they stay equal)."""
+    rule = Pledge.objects.filter(bloc_id=meeting.bloc_id, year=meeting.year).values_list("tie_rule", flat=True).first()
+    if rule == TieRule.SCORED_FIRST:
+        return lambda row: -row.scored
+    if rule == TieRule.FEWER_PENALTIES:
+        return lambda row: row.penalty
+    return lambda row: 0
 
 
 @dataclass

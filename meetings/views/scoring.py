@@ -82,16 +82,16 @@ def _ranking_context(request: HttpRequest, meeting: Meeting, propose_form=None) 
         row.can_open = can_manage or access.can_act_for_unit(user, row.unit.pk)
         row.flag_checked, row.certificate_checked = str(row.unit.pk) in flags, str(row.unit.pk) in certificates
     try:
-        scoring.signed_pledge(meeting)
+        tie_rule = scoring.signed_pledge(meeting).get_tie_rule_display()
         pledge_problem = ""
     except ValidationError as error:
-        pledge_problem = " ".join(error.messages)
+        tie_rule, pledge_problem = "", " ".join(error.messages)
     opened = {r.unit.pk for r in rows}
     return {
         "meeting": meeting, "rows": rows, "can_manage": can_manage, "quota": quota,
         "quota_problem": quota_problem, "selection": selection, "complete": len(complete),
         "pending": len(rows) - len(complete), "propose_form": propose_form,
-        "pledge_problem": pledge_problem,
+        "pledge_problem": pledge_problem, "tie_rule": tie_rule,
         "unopened": meeting.attendances.exclude(unit_id__in=opened).count() if can_manage else 0,
         "finalised": BlocRanking.objects.filter(bloc_id=meeting.bloc_id, year=meeting.year,
                                                 source=outcomes.minutes_reference(meeting))

@@ -26,6 +26,7 @@ from ..models import (
     CriterionGroup,
     Pledge,
     PledgeSignatory,
+    TieRule,
 )
 
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
@@ -104,9 +105,16 @@ def _members_only(field: forms.ModelChoiceField, members) -> None:
 class PledgeForm(NFCModelForm):
     class Meta:
         model = Pledge
-        fields = ["text"]
+        fields = ["text", "tie_rule"]
         widgets = {"text": forms.Textarea(attrs={"rows": 10})}
         help_texts = {"text": _("Các mục tiêu, chỉ tiêu các đơn vị cam kết thực hiện trong năm.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tie_rule"].required = False  # left out: units with equal totals share a rank
+
+    def clean_tie_rule(self) -> str:
+        return self.cleaned_data.get("tie_rule") or TieRule.SHARED
 
 
 class PledgeCopyForm(NFCForm):

@@ -19,7 +19,7 @@ from blocs.models import Bloc, User
 from blocs.services import bloc_year_get_or_create
 from blocs.uploads import validate_pdf
 
-from ..models import Criterion, CriterionGroup, Pledge, PledgeSignatory
+from ..models import Criterion, CriterionGroup, Pledge, PledgeSignatory, TieRule
 from ..selectors_pledges import previous_pledge
 from .common import (
     check_meeting_date,
@@ -51,19 +51,22 @@ def _locked_pledge(pledge: Pledge) -> Pledge:
 
 
 @transaction.atomic
-def pledge_create(*, actor: User | None, bloc: Bloc, year: int, text: str = "") -> Pledge:
+def pledge_create(*, actor: User | None, bloc: Bloc, year: int, text: str = "",
+                  tie_rule: str = TieRule.SHARED) -> Pledge:
     """Start the bloc's pledge for *year* (one per bloc and year)."""
     bloc_year_get_or_create(bloc=bloc, year=year)  # refuses a year the bloc did not exist
-    pledge = Pledge(bloc=bloc, year=year, text=text, created_by=actor)
+    pledge = Pledge(bloc=bloc, year=year, text=text, tie_rule=tie_rule, created_by=actor)
     save_checked(pledge, exclude=SYSTEM_SET)
     audit_record(actor=actor, action="movements.pledge.created", obj=pledge, to_state="draft")
     return pledge
 
 
 @transaction.atomic
-def pledge_update(*, actor: User, pledge: Pledge, text: str) -> Pledge:
+def pledge_update(*, actor: User, pledge: Pledge, text: str, tie_rule: str | None = None) -> Pledge:
     pledge = _locked_pledge(pledge)
     pledge.text = text
+    if tie_rule is not None:
+        pledge.tie_rule = tie_rule
     save_checked(pledge, exclude=SYSTEM_SET)
     audit_record(actor=actor, action="movements.pledge.updated", obj=pledge)
     return pledge
@@ -88,9 +91,11 @@ def pledge_copy_previous(
             _("Giao ước năm %(y)s đã có tiêu chí: chỉ sao chép vào giao ước chưa có tiêu chí.")
             % {"y": year}
         )
+    # The tie rule goes with the scoring table it orders.
+    pledge.tie_rule = source.tie_rule
     if copy_text:
         pledge.text = source.text
-        pledge.save(update_fields=["text"])
+    pledge.save(update_fields=["text", "tie_rule"])
     criteria = 0
     for group in source.groups.prefetch_related("criteria"):
         copy = CriterionGroup.objects.create(

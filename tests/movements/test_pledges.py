@@ -16,7 +16,14 @@ from django.utils import timezone
 from blocs import services as blocs_services
 from blocs.models import AuditLog, MemberRole, Role
 from movements.forms.pledges import CriterionForm, PledgeSignForm
-from movements.models import Criterion, CriterionGroup, CriterionKind, Pledge, PledgeSignatory
+from movements.models import (
+    Criterion,
+    CriterionGroup,
+    CriterionKind,
+    Pledge,
+    PledgeSignatory,
+    TieRule,
+)
 from movements.services import pledges as svc
 from tests.conftest import make_user
 
@@ -580,3 +587,16 @@ def test_the_admin_shows_a_signed_pledge_s_groups_read_only(org, login, pledge, 
     criterion = Criterion.objects.filter(group__pledge=pledge).first()
     assert client.post(f"/quan-tri/movements/criterion/{criterion.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Criterion.objects.filter(pk=criterion.pk).exists()
+
+
+def test_the_tie_rule_is_chosen_on_the_form_and_copied_with_the_table(org, login, last_year):
+    Pledge.objects.filter(pk=last_year.pk).update(tie_rule=TieRule.FEWER_PENALTIES)
+    pledge = svc.pledge_copy_previous(actor=org.truongkhoi, bloc=org.noi_chinh, year=org.year)
+    assert pledge.tie_rule == TieRule.FEWER_PENALTIES
+    client = login(org.truongkhoi)
+    client.post(reverse("movements:pledge_update", args=[pledge.pk]),
+                {"text": "Giao ước", "tie_rule": TieRule.SCORED_FIRST})
+    pledge.refresh_from_db()
+    assert pledge.tie_rule == TieRule.SCORED_FIRST
+    page = client.get(pledge.get_absolute_url()).content.decode()
+    assert "Khi bằng tổng điểm: Ưu tiên đơn vị có điểm chấm" in page
