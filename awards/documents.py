@@ -60,10 +60,13 @@ def submission_document(proposal: Proposal) -> OfficialDocument:
     nominees = _nominees(proposal)
     unit = proposal.proposing_unit
     issuer = proposal.bloc.name if proposal.bloc_id else unit.name
-    number, symbol = (proposal.document_number.split("/", 1) + [""])[:2] if "/" in proposal.document_number \
-        else ("", "TTr")
-    rows = [[str(i), *_who(n)[:1], _who(n)[1] or _who(n)[2], n.title.name, n.achievement]
-            for i, n in enumerate(nominees, 1)]
+    # "125/TTr-CAT": the symbol is what follows the number; without one, a blank "…/TTr".
+    symbol = proposal.document_number.split("/", 1)[1] if "/" in proposal.document_number else "TTr"
+    rows = []
+    for i, nominee in enumerate(nominees, 1):
+        name, position, unit_name = _who(nominee)
+        rows.append([str(i), name, ", ".join(p for p in (position, unit_name) if p), nominee.title.name,
+                     nominee.achievement])
     blocks = [
         Paragraph(LAW, italic=True),
         Paragraph(_("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;")
@@ -80,7 +83,7 @@ def submission_document(proposal: Proposal) -> OfficialDocument:
     ]
     return OfficialDocument(
         parent_body=PARENT_BODY, issuing_body=issuer.upper(), number=proposal.document_number,
-        symbol=symbol if "/" in proposal.document_number else "TTr", place="Lai Châu",
+        symbol=symbol, place="Lai Châu",
         date=(timezone.localtime(proposal.submitted_at).date() if proposal.submitted_at else None),
         type_name=_("Tờ trình"), subject=proposal.subject, blocks=blocks,
         recipients=[_("Sở Nội vụ (Ban Thi đua - Khen thưởng)"), _("Lưu: VT")],
