@@ -7,9 +7,10 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from blocs.officialdocs import Heading, OfficialDocument, Paragraph, Signature, Table
+from movements.selectors_pledges import points_label
 
 from .models import LeadCandidate, Meeting, MeetingKind
-from .services.reports import _number, _paragraphs
+from .services.reports import paragraphs
 from .services.scoring import ranking
 
 
@@ -33,15 +34,15 @@ def minutes_document(meeting: Meeting) -> OfficialDocument:
              for i, a in enumerate(attendances, 1)],
             widths=[1, 6, 9]))
     if meeting.agenda:
-        blocks += [Heading(_("II. Nội dung")), *_paragraphs(meeting.agenda)]
+        blocks += [Heading(_("II. Nội dung")), *paragraphs(meeting.agenda)]
     if meeting.minutes:
-        blocks += [Heading(_("III. Diễn biến hội nghị")), *_paragraphs(meeting.minutes)]
+        blocks += [Heading(_("III. Diễn biến hội nghị")), *paragraphs(meeting.minutes)]
     if meeting.kind == MeetingKind.YEAR_END and meeting.bloc_id:
         rows = [r for r in ranking(meeting) if r.complete]
         if rows:
             blocks.append(Heading(_("Kết quả chấm điểm, xếp hạng"), level=2))
             blocks.append(Table([_("Xếp hạng"), _("Đơn vị"), _("Tổng điểm")],
-                                [[str(r.rank), r.unit.name, _number(r.total)] for r in rows],
+                                [[str(r.rank), r.unit.name, points_label(r.total)] for r in rows],
                                 widths=[2, 10, 3], numeric={2}))
         candidates = list(LeadCandidate.objects.filter(election__meeting=meeting)
                           .select_related("unit", "election__winner").order_by("election__role", "-votes"))
@@ -56,9 +57,9 @@ def minutes_document(meeting: Meeting) -> OfficialDocument:
             blocks.append(Paragraph(_("Kết quả: %(u)s được suy tôn.") % {"u": role.winner.name} if role.winner
                                     else _("Kết quả: không đơn vị nào đạt quá nửa số phiếu.")))
     if meeting.conclusions:
-        blocks += [Heading(_("IV. Kết luận")), *_paragraphs(meeting.conclusions)]
+        blocks += [Heading(_("IV. Kết luận")), *paragraphs(meeting.conclusions)]
     if meeting.decisions_taken:
-        blocks += [Heading(_("V. Các nội dung thống nhất")), *_paragraphs(meeting.decisions_taken)]
+        blocks += [Heading(_("V. Các nội dung thống nhất")), *paragraphs(meeting.decisions_taken)]
     blocks.append(Paragraph(_("Biên bản được thông qua tại hội nghị./.")))
     issuer = meeting.bloc.name if meeting.bloc_id else _("Sở Nội vụ")
     return OfficialDocument(

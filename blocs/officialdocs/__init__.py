@@ -6,9 +6,11 @@ meetings' review reports and minutes) build the content.
 """
 
 from .model import Heading, OfficialDocument, Paragraph, Signature, Table, date_line
-from .render import render_docx, render_pdf
+from .render import CONTENT_TYPES, download, render_docx, render_pdf
 
 __all__ = [
+    "CONTENT_TYPES",
+    "download",
     "Heading",
     "OfficialDocument",
     "Paragraph",

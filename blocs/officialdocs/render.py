@@ -155,3 +155,21 @@ def _repeat_header(row) -> None:
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
     properties.append(element)
+
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def download(doc: OfficialDocument, fmt: str, name: str):
+    """*doc* rendered as *fmt* ("pdf" or "docx") in an attachment named ``name.fmt``; any other
+    format does not exist (404)."""
+    from django.http import FileResponse, Http404
+
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    content = render_pdf(doc) if fmt == "pdf" else render_docx(doc)
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"{name}.{fmt}",
+                        content_type=CONTENT_TYPES[fmt])

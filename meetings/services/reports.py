@@ -41,6 +41,7 @@ from movements.models import (
     Pledge,
     TaskStatus,
 )
+from movements.selectors_pledges import points_label
 
 from ..models import Meeting, ReportFormat, ReportPeriod, ReportVersion, ReviewReport
 from .scoring import ranking
@@ -57,13 +58,8 @@ def _dmy(day: datetime.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str) -> list[Paragraph]:
     return [Paragraph(line.strip()) for line in (text or "").splitlines() if line.strip()]
-
-
-def _number(value) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "␟").replace(".", ",").replace("␟", ".")
 
 
 def _members(report: ReviewReport) -> list[Membership]:
@@ -170,7 +166,7 @@ def report_document(report: ReviewReport) -> OfficialDocument:
         if text:
             level = 2 if heading[0].isdigit() else (1 if heading.startswith(("I", "V")) else 3)
             blocks.append(Heading(heading, level=level))
-            blocks += _paragraphs(text)
+            blocks += paragraphs(text)
 
     return OfficialDocument(
         parent_body=report.parent_body, issuing_body=report.issuing_body,
@@ -192,8 +188,8 @@ def _ranking_blocks(report: ReviewReport) -> list:
         rows = ranking(review) if review else []
         if rows:
             return [Table([_("Xếp hạng"), _("Đơn vị"), _("Điểm chấm"), _("Điểm thưởng"), _("Điểm trừ"), _("Tổng điểm")],
-                          [[str(r.rank or "—"), r.unit.name, _number(r.scored), _number(r.bonus), _number(r.penalty),
-                            _number(r.total)] for r in rows],
+                          [[str(r.rank or "—"), r.unit.name, points_label(r.scored), points_label(r.bonus), points_label(r.penalty),
+                            points_label(r.total)] for r in rows],
                           widths=[2, 8, 2, 2, 2, 2], numeric={2, 3, 4, 5})]
         rankings = rankings.filter(bloc_id=report.bloc_id)
     rows = list(rankings)
@@ -201,7 +197,7 @@ def _ranking_blocks(report: ReviewReport) -> list:
         return [Paragraph(_("Chưa có kết quả xếp hạng."))]
     headers = ([] if report.bloc_id else [_("Khối, cụm")]) + [_("Xếp hạng"), _("Đơn vị"), _("Tổng điểm")]
     return [Table(headers, [([] if report.bloc_id else [r.bloc.name]) + [str(r.rank), r.unit.name,
-                                                                         _number(r.score) if r.score is not None else ""]
+                                                                         points_label(r.score) if r.score is not None else ""]
                             for r in rows], numeric={len(headers) - 1})]
 
 

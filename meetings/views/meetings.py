@@ -3,19 +3,17 @@ who attends, and the files (documents and the signed minutes)."""
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from blocs import access as bloc_access
 from blocs.models import Bloc, Person, Unit
-from blocs.officialdocs import render_docx, render_pdf
+from blocs.officialdocs import download
 from blocs.views.common import paginate, query_string_without_page, run_service, selected_year
 
 from .. import access, documents
@@ -251,11 +249,4 @@ def minutes_file(request: HttpRequest, pk: int):
 def minutes_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The draft minutes as an official document, from what the meeting records."""
     meeting = access.get_meeting_for_user(request.user, pk)
-    if fmt not in ("pdf", "docx"):
-        raise Http404
-    document = documents.minutes_document(meeting)
-    content = render_pdf(document) if fmt == "pdf" else render_docx(document)
-    types = {"pdf": "application/pdf",
-             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-    return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"du-thao-bien-ban-{meeting.pk}.{fmt}",
-                        content_type=types[fmt])
+    return download(documents.minutes_document(meeting), fmt, f"du-thao-bien-ban-{meeting.pk}")

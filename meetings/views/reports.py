@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from blocs import jobs
 from blocs.models import Bloc, Job
-from blocs.officialdocs import Heading, Paragraph, Table
+from blocs.officialdocs import CONTENT_TYPES, Heading, Paragraph, Table
 from blocs.views.common import paginate, query_string_without_page, run_service, selected_year
 
 from .. import access
@@ -26,10 +26,6 @@ from ..services import reports as svc
 from .common import FORM_PAGE, GET_POST, form_data, post_action
 
 PROVINCE = "tinh"  # ?khoi=tinh: the province's own reports
-CONTENT_TYPES = {
-    ReportFormat.PDF: "application/pdf",
-    ReportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def report_crumbs(report: ReviewReport | None = None) -> list[tuple[str, str]]:
